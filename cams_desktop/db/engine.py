@@ -1,0 +1,141 @@
+"""Opening the local database: engine, pragmas, migrations and sessions."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import logging
+import sqlite3
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import sessionmaker
+
+from cams_desktop.db.base import new_id
+from cams_desktop.db.journal import DeviceState
+from cams_desktop.db.tracking import CamsSession
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+class DatabaseError(Exception):
+    """The local database file cannot be opened or upgraded."""
+
+
+def _set_pragmas(dbapi_connection: sqlite3.Connection, record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
+
+
+def make_engine(path: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{path}")
+    event.listen(engine, "connect", _set_pragmas)
+    return engine
+
+
+def alembic_config(engine: Engine | None = None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    if engine is not None:
+        config.attributes["engine"] = engine
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def backup_file(source: Path, target: Path) -> None:
+    """Copy a live SQLite database consistently (WAL included) to ``target``."""
+    with (
+        contextlib.closing(sqlite3.connect(source)) as src,
+        contextlib.closing(sqlite3.connect(target)) as dst,
+    ):
+        src.backup(dst)
+
+
+def migrate(path: Path, engine: Engine) -> Path | None:
+    """Bring the file's schema to the newest revision; return the backup taken."""
+    current = current_revision(engine)
+    head = head_revision()
+    if current == head:
+        return None
+    backup: Path | None = None
+    if current is not None:
+        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S")
+        backup = path.with_name(f"{path.stem}.before-{head}-{stamp}{path.suffix}")
+        backup_file(path, backup)
+        log.info("backed up the local database before migrating from %s", current)
+    try:
+        command.upgrade(alembic_config(engine), "head")
+    except Exception as error:
+        raise DatabaseError(
+            f"Could not upgrade {path.name} to schema {head}: {error}. "
+            f"The file was left as it was"
+            + (f"; a copy is in {backup.name}." if backup else ".")
+        ) from error
+    log.info("local database schema now at %s", head)
+    return backup
+
+
+class Database:
+    """One local database file, migrated and ready for sessions."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.engine = make_engine(path)
+        with contextlib.suppress(OSError):
+            # The file holds personal data: readable by its owner only.
+            path.touch(mode=0o600, exist_ok=True)
+        self.backup_path = migrate(path, self.engine)
+        self.sessions = sessionmaker(
+            self.engine, class_=CamsSession, expire_on_commit=False
+        )
+        self.device_id = self._device_id()
+
+    def _device_id(self) -> uuid.UUID:
+        with self.sessions() as session, session.begin():
+            state = session.get(DeviceState, "device_id")
+            if state is None:
+                state = DeviceState(key="device_id", value=str(new_id()))
+                session.add(state)
+            return uuid.UUID(state.value)
+
+    @contextlib.contextmanager
+    def transaction(self, actor_id: uuid.UUID | None) -> Iterator[CamsSession]:
+        """A session in one transaction, committed on success, rolled back on error."""
+        with self.sessions() as session:
+            session.info["actor_id"] = actor_id
+            session.info["device_id"] = self.device_id
+            with session.begin():
+                yield session
+
+    def read(self) -> CamsSession:
+        """A session for queries only."""
+        session = self.sessions()
+        session.info["device_id"] = self.device_id
+        return session
+
+    def close(self) -> None:
+        self.engine.dispose()

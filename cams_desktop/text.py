@@ -1,0 +1,50 @@
+"""Folding of names for accent-, case- and apostrophe-insensitive search and sort."""
+
+from __future__ import annotations
+
+import unicodedata
+
+# Letters that Unicode does not decompose into a base letter and a mark.
+_SPECIAL_LETTERS = str.maketrans(
+    {
+        "œ": "oe",
+        "Œ": "oe",
+        "æ": "ae",
+        "Æ": "ae",
+        "ø": "o",
+        "Ø": "o",
+        "đ": "d",
+        "Đ": "d",
+        "ł": "l",
+        "Ł": "l",
+        "ı": "i",
+        "ß": "ss",
+    }
+)
+# Every way people type an apostrophe becomes the straight one.
+_APOSTROPHES = str.maketrans(dict.fromkeys("’‘ʼ`´ʹ′＇", "'"))
+
+
+def fold(text: str) -> str:
+    """Return ``text`` without accents or case, with one apostrophe style.
+
+    Used for filter-as-you-type: "zoe" finds "Zoé", "o'neil" finds "O’Neil".
+    """
+    text = text.translate(_APOSTROPHES).translate(_SPECIAL_LETTERS)
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(stripped.casefold().split())
+
+
+def sort_key(text: str) -> str:
+    """Return the primary sort key of a name: letters and digits of ``fold``.
+
+    Spaces, apostrophes and hyphens are ignored, so "De la Cruz", "Delacruz"
+    and "de La-Cruz" sort together, and "O’Brien" sorts as "obrien".
+    """
+    return "".join(ch for ch in fold(text) if ch.isalnum())
+
+
+def name_sort_key(last_name: str, first_name: str) -> str:
+    """Sort key of a person: last name, then first name."""
+    return f"{sort_key(last_name)}\x01{sort_key(first_name)}"
