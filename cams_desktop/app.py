@@ -1,0 +1,87 @@
+"""The cams-desktop command: opens the counsellor home page."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from cams_desktop import __version__, logsetup, paths
+from cams_desktop.db.engine import Database, DatabaseError
+from cams_desktop.i18n import LanguageSwitch
+from cams_desktop.services import school
+from cams_desktop.services.access import NotFound, actor_for
+from cams_desktop.services.demo import generate_demo
+
+log = logging.getLogger(__name__)
+
+DEMO_STUDENTS = 1200
+DEMO_SEED = 2026
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="cams-desktop", description=__doc__)
+    parser.add_argument("--db", type=Path, help="local database file to open")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help=f"open a demo school of {DEMO_STUDENTS} students (made on first use)",
+    )
+    parser.add_argument("--user", help="staff username to work as")
+    parser.add_argument("--language", choices=("fr", "en"), help="interface language")
+    parser.add_argument("--verbose", action="store_true", help="log debug lines")
+    parser.add_argument("--version", action="version", version=__version__)
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    logsetup.configure(paths.log_dir(), args.verbose)
+    QCoreApplication.setOrganizationName(paths.APP_AUTHOR)
+    QCoreApplication.setApplicationName(paths.APP_NAME)
+    QCoreApplication.setApplicationVersion(__version__)
+    app = QApplication(sys.argv[:1])
+    settings = QSettings()
+
+    languages = LanguageSwitch()
+    system_french = QLocale.system().language() == QLocale.Language.French
+    language = args.language or str(
+        settings.value("preferences/language", "fr" if system_french else "en")
+    )
+    languages.set_language(language if language in ("fr", "en") else "fr")
+
+    try:
+        db, username = _open_database(args)
+        actor = actor_for(db, username) if username else school.first_administrator(db)
+    except (DatabaseError, NotFound, ValueError) as error:
+        log.error("cannot open the database: %s", error)
+        QMessageBox.critical(
+            None, QCoreApplication.translate("App", "CAMS Desktop"), str(error)
+        )
+        return 2
+
+    from cams_desktop.views.main_window import MainWindow
+
+    window = MainWindow(db, actor, languages, settings, school.school_name(db, actor))
+    window.show()
+    code = app.exec()
+    db.close()
+    return code
+
+
+def _open_database(args: argparse.Namespace) -> tuple[Database, str | None]:
+    if args.demo:
+        path = args.db or paths.demo_database()
+        if not path.exists():
+            log.info("making the demo school")
+            generate_demo(path, DEMO_STUDENTS, DEMO_SEED)
+        return Database(path), args.user or "conseiller"
+    return Database(args.db or paths.default_database()), args.user
+
+
+if __name__ == "__main__":
+    sys.exit(main())

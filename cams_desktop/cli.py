@@ -1,0 +1,104 @@
+"""The cams command line: demo school, database upkeep and benchmarks."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from cams_desktop import __version__, paths
+
+log = logging.getLogger(__name__)
+
+
+def _add_db(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--db",
+        type=Path,
+        default=None,
+        help=f"local database file (default: {paths.default_database()})",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="cams", description=__doc__)
+    parser.add_argument("--version", action="version", version=__version__)
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    demo = commands.add_parser("demo", help="make a demo school in a new database file")
+    _add_db(demo)
+    demo.add_argument("--students", type=int, default=1200, help="number of students")
+    demo.add_argument("--seed", type=int, default=2026, help="random seed")
+    demo.add_argument("--out", type=Path, help="file to create (same as --db)")
+
+    migrate = commands.add_parser(
+        "migrate", help="bring a database to the newest schema"
+    )
+    _add_db(migrate)
+
+    backup = commands.add_parser("backup", help="copy the database safely to a file")
+    _add_db(backup)
+    backup.add_argument("--out", type=Path, required=True, help="backup file to write")
+
+    bench = commands.add_parser("bench", help="run a benchmark and print its figures")
+    _add_db(bench)
+    bench.add_argument("name", choices=("list",), help="what to measure")
+    bench.add_argument("--students", type=int, default=50_000)
+    bench.add_argument("--seed", type=int, default=7)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(sys.argv[1:] if argv is None else argv)
+    logging.basicConfig(
+        level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
+    )
+    try:
+        return _run(args)
+    except (ValueError, OSError) as error:
+        print(f"cams {args.command}: {error}", file=sys.stderr)
+        return 2
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.command == "demo":
+        from cams_desktop.services.demo import generate_demo
+
+        out = args.out or args.db or paths.default_database()
+        summary = generate_demo(out, args.students, args.seed)
+        print(
+            f"{out}: {summary.students} students, {summary.staff} staff, "
+            f"{summary.parents} parents, {summary.groups} groups, {summary.notes} notes, "
+            f"{summary.log_entries} counselling log entries, "
+            f"{summary.login_events} logins, in {summary.seconds:.1f} s"
+        )
+        return 0
+
+    from cams_desktop.db.engine import Database, backup_file
+
+    if args.command == "migrate":
+        path = args.db or paths.default_database()
+        db = Database(path)
+        print(
+            f"{path}: schema up to date"
+            + (f" (backup {db.backup_path})" if db.backup_path else "")
+        )
+        db.close()
+        return 0
+    if args.command == "backup":
+        path = args.db or paths.default_database()
+        if not path.exists():
+            raise ValueError(f"{path} does not exist")
+        backup_file(path, args.out)
+        print(f"{path} copied to {args.out}")
+        return 0
+    if args.command == "bench":
+        from cams_desktop.bench import run
+
+        return run(args.name, args)
+    raise AssertionError(args.command)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

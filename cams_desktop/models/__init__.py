@@ -1,0 +1,1 @@
+"""Qt item models over the rows services return; no SQL, no permissions."""

@@ -1,0 +1,432 @@
+"""The student list: a table model over StudentRow and a fast filter/sort proxy.
+
+The proxy works on whole columns at once (list comprehensions over cached
+keys) instead of asking Python once per row, which keeps a keystroke under a
+few milliseconds with 50,000 students.
+"""
+
+from __future__ import annotations
+
+import enum
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractProxyModel,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from cams_desktop.db.students import Gender, PlanStatus
+from cams_desktop.formatting import format_date
+from cams_desktop.labels import plan_status_label
+from cams_desktop.services.students import StudentRow
+from cams_desktop.text import fold, sort_key
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class Column(enum.IntEnum):
+    LAST_NAME = 0
+    FIRST_NAME = 1
+    GRADE = 2
+    USERNAME = 3
+    LAST_LOGIN = 4
+    PLAN_STATUS = 5
+    COUNSELLOR = 6
+    READINESS = 7
+
+
+def column_title(column: Column) -> str:
+    match column:
+        case Column.LAST_NAME:
+            return QCoreApplication.translate("StudentTable", "Last name")
+        case Column.FIRST_NAME:
+            return QCoreApplication.translate("StudentTable", "First name")
+        case Column.GRADE:
+            return QCoreApplication.translate("StudentTable", "Grade")
+        case Column.USERNAME:
+            return QCoreApplication.translate("StudentTable", "Username")
+        case Column.LAST_LOGIN:
+            return QCoreApplication.translate("StudentTable", "Last login")
+        case Column.PLAN_STATUS:
+            return QCoreApplication.translate("StudentTable", "Plan status")
+        case Column.COUNSELLOR:
+            return QCoreApplication.translate("StudentTable", "Counsellor")
+        case Column.READINESS:
+            return QCoreApplication.translate("StudentTable", "Readiness")
+
+
+class StudentTableModel(QAbstractTableModel):
+    """Rows of the student list, shown exactly as entered."""
+
+    def __init__(self, language: str = "fr") -> None:
+        super().__init__()
+        self._rows: list[StudentRow] = []
+        self._language = language
+        self._cache: dict[tuple[int, int], str] = {}
+
+    # public API
+
+    def set_rows(self, rows: list[StudentRow]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self._cache.clear()
+        self.endResetModel()
+
+    def rows(self) -> list[StudentRow]:
+        return self._rows
+
+    def row_at(self, row: int) -> StudentRow:
+        return self._rows[row]
+
+    def set_language(self, language: str) -> None:
+        """Re-label statuses and dates; what people typed never changes."""
+        self._language = language
+        self._cache.clear()
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._rows) - 1, len(Column) - 1)
+            )
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
+
+    @property
+    def language(self) -> str:
+        return self._language
+
+    def display(self, row: int, column: int) -> str:
+        """The text shown in a cell (cached: the view asks for it often)."""
+        key = (row, column)
+        text = self._cache.get(key)
+        if text is None:
+            text = self._display(self._rows[row], Column(column))
+            self._cache[key] = text
+        return text
+
+    # Qt overrides
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        return self.cell(index.row(), index.column(), role)
+
+    def cell(self, row: int, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.display(row, column)
+        if role == ROW_ROLE:
+            return self._rows[row].id
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (
+            Column.GRADE,
+            Column.READINESS,
+        ):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and column == Column.READINESS:
+            return QCoreApplication.translate(
+                "StudentTable", "{0} of {1} readiness requirements met"
+            ).format(self._rows[row].readiness_met, self._rows[row].readiness_total)
+        return None
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(Column)
+        ):
+            return column_title(Column(section))
+        return None
+
+    # private helpers
+
+    def _display(self, row: StudentRow, column: Column) -> str:
+        match column:
+            case Column.LAST_NAME:
+                return row.last_name
+            case Column.FIRST_NAME:
+                return row.first_name
+            case Column.GRADE:
+                return str(row.grade)
+            case Column.USERNAME:
+                return row.username
+            case Column.LAST_LOGIN:
+                if row.last_login is None:
+                    return ""
+                return format_date(row.last_login.date(), self._language, "medium")
+            case Column.PLAN_STATUS:
+                return plan_status_label(row.plan_status)
+            case Column.COUNSELLOR:
+                return row.counsellors
+            case Column.READINESS:
+                if row.readiness_total == 0:
+                    return ""
+                return f"{row.readiness_met}/{row.readiness_total}"
+
+
+@dataclass(frozen=True, slots=True)
+class StudentFilter:
+    """What the list shows; None means "any"."""
+
+    text: str = ""
+    grade: int | None = None
+    plan_status: PlanStatus | None = PlanStatus.ACTIVE
+    gender: Gender | None = None
+    counsellor_id: uuid.UUID | None = None
+    group_id: uuid.UUID | None = None
+
+
+class StudentListProxy(QAbstractProxyModel):
+    """Filters and sorts a StudentTableModel by whole columns at once."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._visible: list[int] = []
+        self._position: dict[int, int] | None = None
+        self._filter = StudentFilter()
+        self._sort_column = int(Column.LAST_NAME)
+        self._sort_order = Qt.SortOrder.AscendingOrder
+        self._orders: dict[tuple[int, str], list[int]] = {}
+
+    # public API
+
+    def set_source(self, model: StudentTableModel) -> None:
+        self.beginResetModel()
+        if self.sourceModel() is not None:
+            self.sourceModel().modelReset.disconnect(self._on_source_reset)
+            self.sourceModel().dataChanged.disconnect(self._on_source_data_changed)
+            self.sourceModel().headerDataChanged.disconnect(self.headerDataChanged)
+        super().setSourceModel(model)
+        model.modelReset.connect(self._on_source_reset)
+        model.dataChanged.connect(self._on_source_data_changed)
+        model.headerDataChanged.connect(self.headerDataChanged)
+        self._orders.clear()
+        self._visible = self._compute()
+        self._position = None
+        self.endResetModel()
+
+    def student_model(self) -> StudentTableModel:
+        model = self.sourceModel()
+        assert isinstance(model, StudentTableModel)
+        return model
+
+    def set_filter(self, student_filter: StudentFilter) -> None:
+        if student_filter == self._filter:
+            return
+        self._filter = student_filter
+        self._relayout()
+
+    def current_filter(self) -> StudentFilter:
+        return self._filter
+
+    def visible_rows(self) -> list[StudentRow]:
+        rows = self.student_model().rows()
+        return [rows[r] for r in self._visible]
+
+    def row_at(self, proxy_row: int) -> StudentRow:
+        return self.student_model().row_at(self._visible[proxy_row])
+
+    def sort_column(self) -> int:
+        return self._sort_column
+
+    def sort_order(self) -> Qt.SortOrder:
+        return self._sort_order
+
+    # Qt overrides
+
+    def sort(
+        self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder
+    ) -> None:
+        if not 0 <= column < len(Column):
+            return
+        self._sort_column = column
+        self._sort_order = order
+        self._relayout()
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._visible)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def index(
+        self,
+        row: int,
+        column: int,
+        parent: ModelIndex = QModelIndex(),  # noqa: B008
+    ) -> QModelIndex:
+        if parent.isValid() or not (
+            0 <= row < len(self._visible) and 0 <= column < len(Column)
+        ):
+            return QModelIndex()
+        return self.createIndex(row, column)
+
+    def parent(self, child: ModelIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        return QModelIndex()
+
+    def sibling(self, row: int, column: int, idx: ModelIndex) -> QModelIndex:
+        return self.index(row, column)
+
+    def hasChildren(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and bool(self._visible)
+
+    def mapToSource(self, proxy_index: ModelIndex) -> QModelIndex:
+        if not proxy_index.isValid() or self.sourceModel() is None:
+            return QModelIndex()
+        return self.sourceModel().index(
+            self._visible[proxy_index.row()], proxy_index.column()
+        )
+
+    def mapFromSource(self, source_index: ModelIndex) -> QModelIndex:
+        if not source_index.isValid():
+            return QModelIndex()
+        if self._position is None:
+            self._position = {src: pos for pos, src in enumerate(self._visible)}
+        pos = self._position.get(source_index.row())
+        return QModelIndex() if pos is None else self.index(pos, source_index.column())
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        return self.student_model().cell(
+            self._visible[index.row()], index.column(), role
+        )
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal:
+            return self.student_model().headerData(section, orientation, role)
+        if role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._visible):
+            return str(section + 1)
+        return None
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    # slots
+
+    def _on_source_reset(self) -> None:
+        self.beginResetModel()
+        self._orders.clear()
+        self._visible = self._compute()
+        self._position = None
+        self.endResetModel()
+
+    def _on_source_data_changed(
+        self,
+        top_left: QModelIndex,
+        bottom_right: QModelIndex,
+        roles: Sequence[int] = (),
+    ) -> None:
+        # Labels changed (language): the order of translated columns may too.
+        self._orders.clear()
+        self._relayout()
+
+    # private helpers
+
+    def _relayout(self) -> None:
+        persistent = self.persistentIndexList()
+        source_rows = [
+            (self._visible[i.row()], i.column()) if i.isValid() else None
+            for i in persistent
+        ]
+        self.layoutAboutToBeChanged.emit()
+        self._visible = self._compute()
+        self._position = None
+        new_indexes = []
+        for pair in source_rows:
+            if pair is None:
+                new_indexes.append(QModelIndex())
+                continue
+            found = self.mapFromSource(self.sourceModel().index(pair[0], pair[1]))
+            new_indexes.append(found)
+        self.changePersistentIndexList(persistent, new_indexes)
+        self.layoutChanged.emit()
+
+    def _compute(self) -> list[int]:
+        source = self.sourceModel()
+        if not isinstance(source, StudentTableModel):
+            return []
+        order = self._order(source)
+        if self._sort_order == Qt.SortOrder.DescendingOrder:
+            order = order[::-1]
+        rows = source.rows()
+        test = _predicate(self._filter)
+        if test is None:
+            return list(order)
+        return [r for r in order if test(rows[r])]
+
+    def _order(self, source: StudentTableModel) -> list[int]:
+        cache_key = (self._sort_column, source.language)
+        order = self._orders.get(cache_key)
+        if order is None:
+            rows = source.rows()
+            keys = _sort_keys(source, Column(self._sort_column))
+            # The name key breaks ties, so equal grades list alphabetically.
+            order = sorted(range(len(rows)), key=lambda r: (keys[r], rows[r].sort_key))
+            self._orders[cache_key] = order
+        return order
+
+
+def _sort_keys(source: StudentTableModel, column: Column) -> list[Any]:
+    rows = source.rows()
+    match column:
+        case Column.LAST_NAME:
+            return [r.sort_key for r in rows]
+        case Column.FIRST_NAME:
+            return [sort_key(r.first_name) for r in rows]
+        case Column.GRADE:
+            return [r.grade for r in rows]
+        case Column.USERNAME:
+            return [r.username.casefold() for r in rows]
+        case Column.LAST_LOGIN:
+            return [(r.last_login is not None, r.last_login or 0) for r in rows]
+        case Column.READINESS:
+            return [
+                (r.readiness_total > 0, r.readiness_met / (r.readiness_total or 1))
+                for r in rows
+            ]
+        case Column.PLAN_STATUS | Column.COUNSELLOR:
+            return [sort_key(source.display(i, column)) for i in range(len(rows))]
+
+
+def _predicate(f: StudentFilter) -> Callable[[StudentRow], bool] | None:
+    tests: list[Callable[[StudentRow], bool]] = []
+    needle = fold(f.text)
+    if needle:
+        tests.append(lambda r: needle in r.search_text)
+    if f.grade is not None:
+        tests.append(lambda r: r.grade == f.grade)
+    if f.plan_status is not None:
+        tests.append(lambda r: r.plan_status == f.plan_status)
+    if f.gender is not None:
+        tests.append(lambda r: r.gender == f.gender)
+    if f.counsellor_id is not None:
+        tests.append(lambda r: f.counsellor_id in r.counsellor_ids)
+    if f.group_id is not None:
+        tests.append(lambda r: f.group_id in r.group_ids)
+    if not tests:
+        return None
+    if len(tests) == 1:
+        return tests[0]
+    return lambda r: all(test(r) for test in tests)

@@ -1,0 +1,1 @@
+"""Reports: definitions of the group reports and the exporters they share."""

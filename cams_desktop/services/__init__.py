@@ -1,0 +1,1 @@
+"""The product's operations, free of widgets: one module per area."""

@@ -1,0 +1,591 @@
+"""The student list, adding students, profiles and plan (de)activation."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+import uuid
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QCoreApplication
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
+
+from cams_desktop.db.base import link_id, utcnow
+from cams_desktop.db.engine import Database
+from cams_desktop.db.journal import AuditEntry
+from cams_desktop.db.school import AccessLevel, Language, School, Staff
+from cams_desktop.db.students import (
+    GRADES,
+    MAX_NAME_LENGTH,
+    CaseloadAssignment,
+    Gender,
+    GroupKind,
+    GroupMembership,
+    LoginEvent,
+    PlanStatus,
+    Student,
+    StudentGroup,
+)
+from cams_desktop.services import readiness
+from cams_desktop.services.access import (
+    Action,
+    Actor,
+    NotFound,
+    require,
+)
+from cams_desktop.text import fold, name_sort_key
+
+log = logging.getLogger(__name__)
+
+USERNAME_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{2,63}$")
+EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+OLDEST_BIRTH_DATE = dt.date(1900, 1, 1)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Students", text)
+
+
+@dataclass(frozen=True, slots=True)
+class StudentRow:
+    """One line of the student list."""
+
+    id: uuid.UUID
+    first_name: str
+    last_name: str
+    grade: int
+    username: str
+    gender: Gender
+    plan_status: PlanStatus
+    email: str | None
+    last_login: dt.datetime | None
+    counsellors: str
+    counsellor_ids: frozenset[uuid.UUID]
+    group_ids: frozenset[uuid.UUID]
+    readiness_met: int
+    readiness_total: int
+    sort_key: str
+    search_text: str
+
+
+@dataclass(frozen=True, slots=True)
+class StaffChoice:
+    id: uuid.UUID
+    name: str
+    access_level: AccessLevel
+
+
+@dataclass(frozen=True, slots=True)
+class GroupChoice:
+    id: uuid.UUID
+    name: str
+    kind: GroupKind
+
+
+@dataclass(slots=True)
+class StudentDraft:
+    """What the Add student and Edit profile dialogs collect."""
+
+    first_name: str = ""
+    last_name: str = ""
+    grade: int = 9
+    gender: Gender = Gender.UNSPECIFIED
+    username: str = ""
+    student_number: str = ""
+    birth_date: dt.date | None = None
+    expected_graduation: dt.date | None = None
+    email: str = ""
+    preferred_language: Language = Language.FRENCH
+    counsellor_ids: frozenset[uuid.UUID] = field(default_factory=frozenset)
+
+
+@dataclass(frozen=True, slots=True)
+class StudentProfile:
+    id: uuid.UUID
+    draft: StudentDraft
+    plan_status: PlanStatus
+    plan_created_at: dt.datetime | None
+    updated_at: dt.datetime
+    version: int
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryRow:
+    """One audited change of a student's profile."""
+
+    occurred_at: dt.datetime
+    author: str
+    field: str | None
+    action: str
+    old_value: str | None
+    new_value: str | None
+
+
+class ValidationError(Exception):
+    """Input that cannot be saved; ``errors`` maps field names to messages."""
+
+    def __init__(self, errors: dict[str, str], suggestion: str | None = None) -> None:
+        super().__init__("; ".join(errors.values()))
+        self.errors = errors
+        self.suggestion = suggestion
+
+
+# --- reading --------------------------------------------------------------
+
+
+def list_students(
+    db: Database, actor: Actor, *, mine: bool = False
+) -> list[StudentRow]:
+    """Every student the actor may see (or only their caseload), by last name."""
+    with db.read() as session:
+        query = select(
+            Student.id,
+            Student.first_name,
+            Student.last_name,
+            Student.grade,
+            Student.username,
+            Student.gender,
+            Student.plan_status,
+            Student.email,
+            Student.sort_key,
+            Student.search_text,
+        ).where(
+            Student.school_id == actor.school_id,
+            Student.deleted_at.is_(None),
+            Student.plan_status != PlanStatus.TRANSFERRED,
+        )
+        if mine or not actor.sees_all_students:
+            query = query.where(Student.id.in_(_caseload_ids(actor.staff_id)))
+        students = session.execute(query.order_by(Student.sort_key)).all()
+
+        staff_names = {
+            staff_id: name
+            for staff_id, name in session.execute(
+                select(Staff.id, Staff.last_name + ", " + Staff.first_name).where(
+                    Staff.school_id == actor.school_id
+                )
+            )
+        }
+        counsellors: defaultdict[uuid.UUID, list[uuid.UUID]] = defaultdict(list)
+        for student_id, staff_id in session.execute(
+            select(CaseloadAssignment.student_id, CaseloadAssignment.staff_id).where(
+                CaseloadAssignment.deleted_at.is_(None)
+            )
+        ):
+            counsellors[student_id].append(staff_id)
+        groups: defaultdict[uuid.UUID, list[uuid.UUID]] = defaultdict(list)
+        for student_id, group_id in session.execute(
+            select(GroupMembership.student_id, GroupMembership.group_id).where(
+                GroupMembership.deleted_at.is_(None)
+            )
+        ):
+            groups[student_id].append(group_id)
+        last_logins = {
+            student_id: at
+            for student_id, at in session.execute(
+                select(LoginEvent.student_id, func.max(LoginEvent.occurred_at)).group_by(
+                    LoginEvent.student_id
+                )
+            )
+        }
+        progress = readiness.progress_by_student(session, actor.school_id)
+
+    none: list[uuid.UUID] = []
+    rows = []
+    for sid, first, last, grade, username, gender, status, email, key, text in students:
+        staff_ids = counsellors.get(sid, none)
+        met, total = progress.get(sid, (0, 0))
+        rows.append(
+            StudentRow(
+                sid,
+                first,
+                last,
+                grade,
+                username,
+                gender,
+                status,
+                email,
+                last_logins.get(sid),
+                "; ".join(sorted(staff_names.get(s, "?") for s in staff_ids)),
+                frozenset(staff_ids),
+                frozenset(groups.get(sid, none)),
+                met,
+                total,
+                key,
+                text,
+            )
+        )
+    return rows
+
+
+def _caseload_ids(staff_id: uuid.UUID) -> Select[uuid.UUID]:
+    return select(CaseloadAssignment.student_id).where(
+        CaseloadAssignment.staff_id == staff_id,
+        CaseloadAssignment.deleted_at.is_(None),
+    )
+
+
+def list_counsellors(db: Database, actor: Actor) -> list[StaffChoice]:
+    """Staff who can have a caseload, for filters and the profile dialog."""
+    with db.read() as session:
+        staff = session.scalars(
+            select(Staff)
+            .where(
+                Staff.school_id == actor.school_id,
+                Staff.is_active,
+                Staff.deleted_at.is_(None),
+            )
+            .order_by(Staff.last_name, Staff.first_name)
+        ).all()
+    return [
+        StaffChoice(s.id, f"{s.last_name}, {s.first_name}", s.access_level)
+        for s in staff
+    ]
+
+
+def list_groups(db: Database, actor: Actor) -> list[GroupChoice]:
+    """Groups the actor can see: their private ones, shared and managed ones."""
+    with db.read() as session:
+        groups = session.scalars(
+            select(StudentGroup)
+            .where(
+                StudentGroup.school_id == actor.school_id,
+                StudentGroup.deleted_at.is_(None),
+                (StudentGroup.kind != GroupKind.PRIVATE)
+                | (StudentGroup.owner_id == actor.staff_id),
+            )
+            .order_by(StudentGroup.name)
+        ).all()
+    return [GroupChoice(g.id, g.name, g.kind) for g in groups]
+
+
+def school_time_zone(db: Database, actor: Actor) -> str:
+    with db.read() as session:
+        zone = session.scalar(
+            select(School.time_zone).where(School.id == actor.school_id)
+        )
+    return zone or "America/Toronto"
+
+
+def get_profile(db: Database, actor: Actor, student_id: uuid.UUID) -> StudentProfile:
+    with db.read() as session:
+        student = visible_student(session, actor, student_id)
+        counsellor_ids = frozenset(
+            session.scalars(
+                select(CaseloadAssignment.staff_id).where(
+                    CaseloadAssignment.student_id == student_id,
+                    CaseloadAssignment.deleted_at.is_(None),
+                )
+            )
+        )
+        draft = StudentDraft(
+            first_name=student.first_name,
+            last_name=student.last_name,
+            grade=student.grade,
+            gender=student.gender,
+            username=student.username,
+            student_number=student.student_number or "",
+            birth_date=student.birth_date,
+            expected_graduation=student.expected_graduation,
+            email=student.email or "",
+            preferred_language=student.preferred_language,
+            counsellor_ids=counsellor_ids,
+        )
+        return StudentProfile(
+            student.id,
+            draft,
+            student.plan_status,
+            student.plan_created_at,
+            student.updated_at,
+            student.version,
+        )
+
+
+def profile_history(
+    db: Database, actor: Actor, student_id: uuid.UUID
+) -> list[HistoryRow]:
+    """The audited changes of a student's profile, newest first."""
+    with db.read() as session:
+        visible_student(session, actor, student_id)
+        entries = session.execute(
+            select(AuditEntry, Staff.first_name, Staff.last_name)
+            .outerjoin(Staff, Staff.id == AuditEntry.actor_id)
+            .where(AuditEntry.table_name == "students", AuditEntry.row_id == student_id)
+            .order_by(AuditEntry.occurred_at.desc(), AuditEntry.id.desc())
+        ).all()
+    return [
+        HistoryRow(
+            entry.occurred_at,
+            f"{first} {last}" if first is not None else "",
+            entry.field,
+            entry.action,
+            entry.old_value,
+            entry.new_value,
+        )
+        for entry, first, last in entries
+    ]
+
+
+def visible_student(session: Session, actor: Actor, student_id: uuid.UUID) -> Student:
+    """The student, if the actor's scope includes them; NotFound otherwise."""
+    student = session.get(Student, student_id)
+    if (
+        student is None
+        or student.deleted_at is not None
+        or student.school_id != actor.school_id
+        or (
+            not actor.sees_all_students and not _in_caseload(session, actor, student_id)
+        )
+    ):
+        raise NotFound(_tr("This student does not exist or is not in your list."))
+    return student
+
+
+def _in_caseload(session: Session, actor: Actor, student_id: uuid.UUID) -> bool:
+    found = session.scalar(
+        select(CaseloadAssignment.id).where(
+            CaseloadAssignment.staff_id == actor.staff_id,
+            CaseloadAssignment.student_id == student_id,
+            CaseloadAssignment.deleted_at.is_(None),
+        )
+    )
+    return found is not None
+
+
+# --- validation -------------------------------------------------------------
+
+
+def suggest_username(session: Session, wanted: str) -> str:
+    """The first free username made of ``wanted`` and a number."""
+    base = re.sub(r"[^a-z0-9._-]", "", fold(wanted).replace(" ", "")) or "eleve"
+    base = base[:60]
+    taken = set(
+        session.scalars(
+            select(Student.username_key).where(Student.username_key.like(f"{base}%"))
+        )
+    ) | set(
+        session.scalars(
+            select(Staff.username_key).where(Staff.username_key.like(f"{base}%"))
+        )
+    )
+    number = 2
+    while f"{base}{number}" in taken:
+        number += 1
+    return f"{base}{number}"
+
+
+def _clean(draft: StudentDraft) -> StudentDraft:
+    return StudentDraft(
+        first_name=draft.first_name.strip(),
+        last_name=draft.last_name.strip(),
+        grade=draft.grade,
+        gender=draft.gender,
+        username=draft.username.strip(),
+        student_number=draft.student_number.strip(),
+        birth_date=draft.birth_date,
+        expected_graduation=draft.expected_graduation,
+        email=draft.email.strip(),
+        preferred_language=draft.preferred_language,
+        counsellor_ids=draft.counsellor_ids,
+    )
+
+
+def validate(
+    session: Session,
+    actor: Actor,
+    draft: StudentDraft,
+    student_id: uuid.UUID | None = None,
+    today: dt.date | None = None,
+) -> None:
+    """Raise ValidationError listing every problem of ``draft``."""
+    today = today or dt.date.today()
+    errors: dict[str, str] = {}
+    suggestion: str | None = None
+
+    for name, value, label in (
+        ("first_name", draft.first_name, _tr("First name")),
+        ("last_name", draft.last_name, _tr("Last name")),
+    ):
+        if not value:
+            errors[name] = _tr("{0} is required.").format(label)
+        elif len(value) > MAX_NAME_LENGTH:
+            errors[name] = _tr("{0} is longer than {1} characters.").format(
+                label, MAX_NAME_LENGTH
+            )
+        elif any(ord(ch) < 32 for ch in value):
+            errors[name] = _tr("{0} contains a control character.").format(label)
+
+    if draft.grade not in GRADES:
+        errors["grade"] = _tr("The grade must be between 1 and 12.")
+
+    if not draft.username:
+        errors["username"] = _tr("Username is required.")
+    elif not USERNAME_PATTERN.match(draft.username):
+        errors["username"] = _tr(
+            "A username has 3 to 64 characters: letters without accents, digits, "
+            "dots, hyphens or underscores, starting with a letter or a digit."
+        )
+    else:
+        key = draft.username.casefold()
+        owner = session.scalar(select(Student.id).where(Student.username_key == key))
+        staff_owner = session.scalar(select(Staff.id).where(Staff.username_key == key))
+        if (owner is not None and owner != student_id) or staff_owner is not None:
+            suggestion = suggest_username(session, draft.username)
+            errors["username"] = _tr(
+                "The username {0} is already taken in the school board. {1} is free."
+            ).format(draft.username, suggestion)
+
+    if draft.student_number:
+        owner = session.scalar(
+            select(Student.id).where(
+                Student.school_id == actor.school_id,
+                Student.student_number == draft.student_number,
+            )
+        )
+        if owner is not None and owner != student_id:
+            errors["student_number"] = _tr(
+                "Another student of this school has the student number {0}."
+            ).format(draft.student_number)
+        elif len(draft.student_number) > 40:
+            errors["student_number"] = _tr("The student number is too long.")
+
+    if draft.email and (len(draft.email) > 254 or not EMAIL_PATTERN.match(draft.email)):
+        errors["email"] = _tr("{0} is not an email address.").format(draft.email)
+
+    if draft.birth_date is not None:
+        if draft.birth_date >= today:
+            errors["birth_date"] = _tr("The birth date must be in the past.")
+        elif draft.birth_date < OLDEST_BIRTH_DATE:
+            errors["birth_date"] = _tr("The birth date is before 1900.")
+    if (
+        draft.expected_graduation is not None
+        and draft.birth_date is not None
+        and draft.expected_graduation <= draft.birth_date
+    ):
+        errors["expected_graduation"] = _tr(
+            "The expected graduation date must come after the birth date."
+        )
+
+    staff_ids = set(
+        session.scalars(
+            select(Staff.id).where(
+                Staff.id.in_(draft.counsellor_ids), Staff.school_id == actor.school_id
+            )
+        )
+    )
+    if staff_ids != set(draft.counsellor_ids):
+        errors["counsellor_ids"] = _tr(
+            "An assigned counsellor is not staff of this school."
+        )
+
+    if errors:
+        raise ValidationError(errors, suggestion)
+
+
+# --- writing --------------------------------------------------------------
+
+
+def add_student(db: Database, actor: Actor, draft: StudentDraft) -> uuid.UUID:
+    """Create a student and their plan; returns the new student's id."""
+    require(db, actor, Action.ADD_STUDENT)
+    draft = _clean(draft)
+    counsellor_ids = set(draft.counsellor_ids)
+    if not actor.sees_all_students:
+        # A teacher's new student joins their own list, or they could not see it.
+        counsellor_ids.add(actor.staff_id)
+    draft.counsellor_ids = frozenset(counsellor_ids)
+    with db.transaction(actor.staff_id) as session:
+        validate(session, actor, draft)
+        now = utcnow()
+        student = Student(
+            school_id=actor.school_id,
+            plan_status=PlanStatus.ACTIVE,
+            plan_created_at=now,
+            plan_status_changed_at=now,
+        )
+        _apply(student, draft)
+        session.add(student)
+        session.flush()
+        _set_counsellors(session, student.id, draft.counsellor_ids)
+    log.info("student %s added by staff %s", student.id, actor.staff_id)
+    return student.id
+
+
+def update_profile(
+    db: Database, actor: Actor, student_id: uuid.UUID, draft: StudentDraft
+) -> None:
+    """Save an edited profile; each changed field lands in the audit trail."""
+    require(db, actor, Action.EDIT_PROFILE)
+    draft = _clean(draft)
+    with db.transaction(actor.staff_id) as session:
+        student = visible_student(session, actor, student_id)
+        validate(session, actor, draft, student_id)
+        _apply(student, draft)
+        _set_counsellors(session, student.id, draft.counsellor_ids)
+
+
+def set_plan_active(
+    db: Database, actor: Actor, student_ids: Iterable[uuid.UUID], active: bool
+) -> int:
+    """Deactivate or reactivate plans; nothing is deleted. Returns how many changed."""
+    require(db, actor, Action.DEACTIVATE_PLAN)
+    wanted = PlanStatus.ACTIVE if active else PlanStatus.INACTIVE
+    changed = 0
+    with db.transaction(actor.staff_id) as session:
+        for student_id in student_ids:
+            student = visible_student(session, actor, student_id)
+            if student.plan_status in (PlanStatus.GRADUATED, PlanStatus.TRANSFERRED):
+                continue
+            if student.plan_status != wanted:
+                student.plan_status = wanted
+                student.plan_status_changed_at = utcnow()
+                changed += 1
+    return changed
+
+
+def _apply(student: Student, draft: StudentDraft) -> None:
+    student.first_name = draft.first_name
+    student.last_name = draft.last_name
+    student.grade = draft.grade
+    student.gender = draft.gender
+    student.username = draft.username
+    student.username_key = draft.username.casefold()
+    student.student_number = draft.student_number or None
+    student.birth_date = draft.birth_date
+    student.expected_graduation = draft.expected_graduation
+    student.email = draft.email or None
+    student.preferred_language = draft.preferred_language
+    student.sort_key = name_sort_key(draft.last_name, draft.first_name)
+    student.search_text = fold(f"{draft.first_name} {draft.last_name} {draft.username}")
+
+
+def _set_counsellors(
+    session: Session, student_id: uuid.UUID, staff_ids: frozenset[uuid.UUID]
+) -> None:
+    """Make the student's caseload links exactly ``staff_ids`` (soft removals)."""
+    existing = {
+        link.staff_id: link
+        for link in session.scalars(
+            select(CaseloadAssignment).where(
+                CaseloadAssignment.student_id == student_id
+            )
+        )
+    }
+    now = utcnow()
+    for staff_id, link in existing.items():
+        if staff_id in staff_ids and link.deleted_at is not None:
+            link.deleted_at = None
+        elif staff_id not in staff_ids and link.deleted_at is None:
+            link.deleted_at = now
+    for staff_id in staff_ids - existing.keys():
+        session.add(
+            CaseloadAssignment(
+                id=link_id(staff_id, student_id),
+                staff_id=staff_id,
+                student_id=student_id,
+            )
+        )

@@ -1,0 +1,1 @@
+"""Compiled translations (.qm), built from the .ts sources in translations/."""

@@ -1,0 +1,1 @@
+"""Main window and the views it shows."""

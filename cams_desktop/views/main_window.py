@@ -1,0 +1,379 @@
+"""The counsellor home page: menus, toolbar, language switch and the student list."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+
+from PySide6.QtCore import QByteArray, QEvent, QPoint, QSettings, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSizePolicy,
+    QToolBar,
+    QToolButton,
+    QWidget,
+)
+
+from cams_desktop import __version__
+from cams_desktop.db.engine import Database
+from cams_desktop.db.students import PlanStatus
+from cams_desktop.dialogs.export_dialog import ExportDialog
+from cams_desktop.dialogs.notes_dialog import NotesDialog
+from cams_desktop.dialogs.student_dialog import StudentDialog
+from cams_desktop.i18n import LanguageSwitch
+from cams_desktop.labels import access_level_label
+from cams_desktop.services import students
+from cams_desktop.services.access import (
+    Action,
+    Actor,
+    NotFound,
+    PermissionDenied,
+    allowed,
+)
+from cams_desktop.services.students import StudentRow
+from cams_desktop.views.background import show_error
+from cams_desktop.views.student_list import StudentListView
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    """Page d'accueil du conseiller."""
+
+    students_reloaded = Signal()
+
+    def __init__(
+        self,
+        db: Database,
+        actor: Actor,
+        languages: LanguageSwitch,
+        settings: QSettings,
+        school_name: str,
+    ) -> None:
+        super().__init__()
+        self.db = db
+        self.actor = actor
+        self.languages = languages
+        self.settings = settings
+        self.school_name = school_name
+        self.time_zone = students.school_time_zone(db, actor)
+
+        self.student_list = StudentListView(languages.language, actor.sees_all_students)
+        self.setCentralWidget(self.student_list)
+
+        self.add_student_action = QAction(self)
+        self.add_student_action.setShortcut(QKeySequence.StandardKey.New)
+        self.export_action = QAction(self)
+        self.refresh_action = QAction(self)
+        self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.about_action = QAction(self)
+        self.edit_profile_action = QAction(self)
+        self.notes_action = QAction(self)
+        self.deactivate_action = QAction(self)
+        self.reactivate_action = QAction(self)
+        self.view_action_menu = QMenu(self)
+        self.language_action = QAction(self)
+        self.language_action.setShortcut(QKeySequence("Ctrl+L"))
+
+        self.student_menu = self.menuBar().addMenu("")
+        if allowed(actor, Action.ADD_STUDENT):
+            self.student_menu.addAction(self.add_student_action)
+        self.student_menu.addAction(self.export_action)
+        self.student_menu.addAction(self.refresh_action)
+        self.student_menu.addSeparator()
+        self.student_menu.addAction(self.quit_action)
+        self.menuBar().addMenu(self.view_action_menu)
+        self.help_menu = self.menuBar().addMenu("")
+        self.help_menu.addAction(self.about_action)
+
+        self.toolbar = QToolBar(self)
+        self.toolbar.setObjectName("main_toolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        if allowed(actor, Action.ADD_STUDENT):
+            self.toolbar.addAction(self.add_student_action)
+        self.view_action_button = QToolButton(self)
+        self.view_action_button.setMenu(self.view_action_menu)
+        self.view_action_button.setPopupMode(
+            QToolButton.ToolButtonPopupMode.InstantPopup
+        )
+        self.toolbar.addWidget(self.view_action_button)
+        self.toolbar.addAction(self.export_action)
+        spacer = QWidget(self)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.toolbar.addWidget(spacer)
+        self.user_label = QLabel(self)
+        self.toolbar.addWidget(self.user_label)
+        self.language_button = QToolButton(self)
+        self.language_button.setDefaultAction(self.language_action)
+        self.language_button.setObjectName("language_button")
+        self.toolbar.addWidget(self.language_button)
+        self.addToolBar(self.toolbar)
+        self._undo_ids: list[uuid.UUID] = []
+        self.undo_button = QToolButton(self)
+        self.undo_button.hide()
+        self.statusBar().addPermanentWidget(self.undo_button)
+        self.statusBar().messageChanged.connect(self._on_status_message_changed)
+
+        self.add_student_action.triggered.connect(self._on_add_student_triggered)
+        self.export_action.triggered.connect(self._on_export_triggered)
+        self.refresh_action.triggered.connect(self.reload)
+        self.quit_action.triggered.connect(self.close)
+        self.about_action.triggered.connect(self._on_about_triggered)
+        self.edit_profile_action.triggered.connect(self._on_edit_profile_triggered)
+        self.notes_action.triggered.connect(self._on_notes_triggered)
+        self.deactivate_action.triggered.connect(self._on_deactivate_triggered)
+        self.reactivate_action.triggered.connect(self._on_reactivate_triggered)
+        self.language_action.triggered.connect(self._on_language_triggered)
+        self.undo_button.clicked.connect(self._on_undo_clicked)
+        self.view_action_menu.aboutToShow.connect(self._fill_view_action_menu)
+        self.student_list.scope_changed.connect(self.reload)
+        self.student_list.context_menu_requested.connect(self._on_list_menu_requested)
+        self.student_list.activated.connect(self._on_student_activated)
+        self.student_list.selection_changed.connect(self._update_actions)
+
+        self.retranslate()
+        self._restore_layout()
+        self.student_list.set_choices(
+            students.list_counsellors(db, actor), students.list_groups(db, actor)
+        )
+        self.reload()
+
+    # public API
+
+    @Slot()
+    def reload(self) -> None:
+        """Fetch the student list again, keeping filters, sort and selection."""
+        rows = students.list_students(
+            self.db, self.actor, mine=self.student_list.mine_only()
+        )
+        self.student_list.set_rows(rows)
+        self._update_actions()
+        self.students_reloaded.emit()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(
+            self.tr("CAMS — Counsellor home page — {0}").format(self.school_name)
+        )
+        self.student_menu.setTitle(self.tr("&Students"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.view_action_menu.setTitle(self.tr("&View/Action"))
+        self.view_action_button.setText(self.tr("View/Action"))
+        self.add_student_action.setText(self.tr("Add a student"))
+        self.export_action.setText(self.tr("Export the list…"))
+        self.refresh_action.setText(self.tr("Refresh"))
+        self.quit_action.setText(self.tr("Quit"))
+        self.about_action.setText(self.tr("About CAMS Desktop"))
+        self.edit_profile_action.setText(self.tr("Edit profile"))
+        self.notes_action.setText(self.tr("Notes"))
+        self.deactivate_action.setText(self.tr("Deactivate plan"))
+        self.reactivate_action.setText(self.tr("Reactivate plan"))
+        self.undo_button.setText(self.tr("Undo"))
+        # The switch names the other language, in that language.
+        self.language_action.setText(
+            "English" if self.languages.language == "fr" else "Français"
+        )
+        self.language_action.setToolTip(self.tr("Switch the interface language"))
+        self.user_label.setText(
+            self.tr("{0} ({1})").format(
+                self.actor.display_name, access_level_label(self.actor.access_level)
+            )
+            + "  "
+        )
+
+    def view_action_items(self) -> list[QAction]:
+        """The View/Action items for the current selection (also the context menu)."""
+        rows = self.student_list.selected_rows()
+        if not rows:
+            return []
+        items = []
+        if len(rows) == 1 and allowed(self.actor, Action.EDIT_PROFILE):
+            items.append(self.edit_profile_action)
+        if len(rows) == 1 and allowed(self.actor, Action.VIEW_NOTES):
+            items.append(self.notes_action)
+        if allowed(self.actor, Action.DEACTIVATE_PLAN):
+            if any(r.plan_status == PlanStatus.ACTIVE for r in rows):
+                items.append(self.deactivate_action)
+            if any(r.plan_status == PlanStatus.INACTIVE for r in rows):
+                items.append(self.reactivate_action)
+        return items
+
+    # slots
+
+    @Slot()
+    def _on_language_triggered(self) -> None:
+        self.languages.set_language(self.languages.other())
+        self.settings.setValue("preferences/language", self.languages.language)
+
+    @Slot()
+    def _on_add_student_triggered(self) -> None:
+        dialog = StudentDialog(self.db, self.actor, None, self)
+        if dialog.exec():
+            self.reload()
+            if dialog.saved_id is not None:
+                self.student_list.select_ids({dialog.saved_id})
+
+    @Slot()
+    def _on_edit_profile_triggered(self) -> None:
+        rows = self.student_list.selected_rows()
+        if len(rows) == 1:
+            self._edit_profile(rows[0].id)
+
+    @Slot()
+    def _on_notes_triggered(self) -> None:
+        rows = self.student_list.selected_rows()
+        if len(rows) == 1:
+            NotesDialog(self.db, self.actor, rows[0], self).exec()
+
+    @Slot()
+    def _on_deactivate_triggered(self) -> None:
+        self._set_plans_active(False)
+
+    @Slot()
+    def _on_reactivate_triggered(self) -> None:
+        self._set_plans_active(True)
+
+    @Slot()
+    def _on_export_triggered(self) -> None:
+        rows = self.student_list.proxy.visible_rows()
+        ExportDialog(self.db, self.actor, rows, self.settings, self).exec()
+
+    @Slot()
+    def _on_about_triggered(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About CAMS Desktop"),
+            self.tr(
+                "CAMS Desktop {0}\nCareer and education planning administration."
+            ).format(__version__),
+        )
+
+    @Slot(QPoint)
+    def _on_list_menu_requested(self, point: QPoint) -> None:
+        menu = QMenu(self)
+        for action in self.view_action_items():
+            menu.addAction(action)
+        if not menu.isEmpty():
+            menu.exec(point)
+
+    @Slot(object)
+    def _on_student_activated(self, row: StudentRow) -> None:
+        if allowed(self.actor, Action.EDIT_PROFILE):
+            self._edit_profile(row.id)
+        elif allowed(self.actor, Action.VIEW_NOTES):
+            NotesDialog(self.db, self.actor, row, self).exec()
+
+    @Slot()
+    def _fill_view_action_menu(self) -> None:
+        self.view_action_menu.clear()
+        items = self.view_action_items()
+        for action in items:
+            self.view_action_menu.addAction(action)
+        if not items:
+            hint = self.view_action_menu.addAction(self.tr("Select a student first"))
+            hint.setEnabled(False)
+
+    @Slot(str)
+    def _on_status_message_changed(self, message: str) -> None:
+        if not message:
+            self.undo_button.hide()
+
+    @Slot()
+    def _update_actions(self) -> None:
+        has_selection = bool(self.student_list.selected_rows())
+        self.view_action_button.setEnabled(has_selection)
+
+    # Qt overrides
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            self.student_list.set_language(self.languages.language)
+        super().changeEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue(
+            "layout/student_list_header", self.student_list.header_state()
+        )
+        super().closeEvent(event)
+
+    # private helpers
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1200, 760)
+        state = self.settings.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        header = self.settings.value("layout/student_list_header")
+        if isinstance(header, QByteArray):
+            self.student_list.restore_header_state(header)
+
+    def _edit_profile(self, student_id: uuid.UUID) -> None:
+        try:
+            dialog = StudentDialog(self.db, self.actor, student_id, self)
+        except NotFound as error:
+            show_error(self, self.tr("Edit profile"), error)
+            self.reload()
+            return
+        if dialog.exec():
+            self.reload()
+
+    def _set_plans_active(self, active: bool) -> None:
+        rows = self.student_list.selected_rows()
+        if not active:
+            names = "\n".join(f"{r.first_name} {r.last_name}" for r in rows[:10])
+            more = len(rows) - 10
+            if more > 0:
+                names += "\n" + self.tr("and {0} more").format(more)
+            answer = QMessageBox.question(
+                self,
+                self.tr("Deactivate plan"),
+                self.tr(
+                    "Deactivate the plan of these students? They leave the lists; "
+                    "nothing is deleted and the plan can be reactivated.\n\n{0}"
+                ).format(names),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        ids = [
+            r.id
+            for r in rows
+            if r.plan_status != (PlanStatus.ACTIVE if active else PlanStatus.INACTIVE)
+        ]
+        try:
+            changed = students.set_plan_active(self.db, self.actor, ids, active)
+        except (NotFound, PermissionDenied) as error:
+            show_error(self, self.tr("Deactivate plan"), error)
+            changed = 0
+        self.reload()
+        if changed and not active:
+            self._undo_ids = ids
+            self.undo_button.show()
+            self.statusBar().showMessage(
+                self.tr("{0} plans deactivated.").format(changed), 15000
+            )
+        else:
+            self.undo_button.hide()
+
+    @Slot()
+    def _on_undo_clicked(self) -> None:
+        ids, self._undo_ids = self._undo_ids, []
+        self.undo_button.hide()
+        self.statusBar().clearMessage()
+        try:
+            students.set_plan_active(self.db, self.actor, ids, True)
+        except (NotFound, PermissionDenied) as error:
+            show_error(self, self.tr("Reactivate plan"), error)
+        self.reload()

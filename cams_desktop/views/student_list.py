@@ -1,0 +1,248 @@
+"""The student list (Liste des élèves): filters, table and selection."""
+
+from __future__ import annotations
+
+import uuid
+
+from PySide6.QtCore import QByteArray, QEvent, QPoint, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cams_desktop.db.students import Gender, PlanStatus
+from cams_desktop.formatting import format_number
+from cams_desktop.labels import gender_label, group_kind_label, plan_status_label
+from cams_desktop.models.student_table import (
+    StudentFilter,
+    StudentListProxy,
+    StudentTableModel,
+)
+from cams_desktop.services.students import GroupChoice, StaffChoice, StudentRow
+
+
+class StudentListView(QWidget):
+    """Filter bar over the student table; asks its owner for rows."""
+
+    scope_changed = Signal(bool)  # True: my students only
+    context_menu_requested = Signal(QPoint)
+    activated = Signal(object)  # the StudentRow double-clicked
+    selection_changed = Signal()
+
+    def __init__(
+        self, language: str, can_see_all: bool, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.model = StudentTableModel(language)
+        self.proxy = StudentListProxy()
+        self.proxy.set_source(self.model)
+        self._counsellors: list[StaffChoice] = []
+        self._groups: list[GroupChoice] = []
+
+        self.all_button = QRadioButton()
+        self.mine_button = QRadioButton()
+        self._scope = QButtonGroup(self)
+        self._scope.addButton(self.all_button)
+        self._scope.addButton(self.mine_button)
+        (self.all_button if can_see_all else self.mine_button).setChecked(True)
+        self.all_button.setVisible(can_see_all)
+        self.mine_button.setVisible(can_see_all)
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setClearButtonEnabled(True)
+        self.grade_box = QComboBox()
+        self.status_box = QComboBox()
+        self.gender_box = QComboBox()
+        self.counsellor_box = QComboBox()
+        self.group_box = QComboBox()
+        self.count_label = QLabel()
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.horizontalHeader().setSectionsMovable(True)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.Interactive
+        )
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        for column, width in enumerate((170, 150, 70, 150, 120, 100, 200, 90)):
+            self.table.setColumnWidth(column, width)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.all_button)
+        filters.addWidget(self.mine_button)
+        filters.addWidget(self.filter_edit, 2)
+        for box in (
+            self.grade_box,
+            self.status_box,
+            self.gender_box,
+            self.counsellor_box,
+            self.group_box,
+        ):
+            filters.addWidget(box, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.table)
+        layout.addWidget(self.count_label)
+
+        self.filter_edit.textChanged.connect(self._on_filters_changed)
+        for box in (
+            self.grade_box,
+            self.status_box,
+            self.gender_box,
+            self.counsellor_box,
+            self.group_box,
+        ):
+            box.currentIndexChanged.connect(self._on_filters_changed)
+        self.mine_button.toggled.connect(self.scope_changed)
+        self.table.customContextMenuRequested.connect(self._on_table_menu)
+        self.table.doubleClicked.connect(self._on_table_double_clicked)
+        self.table.selectionModel().selectionChanged.connect(self.selection_changed)
+        self.proxy.layoutChanged.connect(self._update_count)
+        self.proxy.modelReset.connect(self._update_count)
+
+        self.retranslate()
+
+    # public API
+
+    def set_choices(
+        self, counsellors: list[StaffChoice], groups: list[GroupChoice]
+    ) -> None:
+        self._counsellors = counsellors
+        self._groups = groups
+        self._fill_boxes()
+
+    def set_rows(self, rows: list[StudentRow]) -> None:
+        selected = set(self.selected_ids())
+        self.model.set_rows(rows)
+        if selected:
+            self.select_ids(selected)
+
+    def selected_rows(self) -> list[StudentRow]:
+        rows = sorted(
+            {index.row() for index in self.table.selectionModel().selectedRows()}
+        )
+        return [self.proxy.row_at(r) for r in rows]
+
+    def selected_ids(self) -> list[uuid.UUID]:
+        return [row.id for row in self.selected_rows()]
+
+    def select_ids(self, ids: set[uuid.UUID]) -> None:
+        selection = self.table.selectionModel()
+        selection.clearSelection()
+        for proxy_row in range(self.proxy.rowCount()):
+            if self.proxy.row_at(proxy_row).id in ids:
+                selection.select(
+                    self.proxy.index(proxy_row, 0),
+                    selection.SelectionFlag.Select | selection.SelectionFlag.Rows,
+                )
+
+    def mine_only(self) -> bool:
+        return self.mine_button.isChecked()
+
+    def header_state(self) -> QByteArray:
+        return self.table.horizontalHeader().saveState()
+
+    def restore_header_state(self, state: QByteArray) -> None:
+        self.table.horizontalHeader().restoreState(state)
+
+    def set_language(self, language: str) -> None:
+        self.model.set_language(language)
+
+    def retranslate(self) -> None:
+        self.all_button.setText(self.tr("All students"))
+        self.mine_button.setText(self.tr("My students"))
+        self.filter_edit.setPlaceholderText(self.tr("Filter by name or username"))
+        self.filter_edit.setAccessibleName(self.tr("Filter by name or username"))
+        self._fill_boxes()
+        self._update_count()
+
+    # slots
+
+    @Slot()
+    def _on_filters_changed(self) -> None:
+        self.proxy.set_filter(
+            StudentFilter(
+                text=self.filter_edit.text(),
+                grade=self.grade_box.currentData(),
+                plan_status=self.status_box.currentData(),
+                gender=self.gender_box.currentData(),
+                counsellor_id=self.counsellor_box.currentData(),
+                group_id=self.group_box.currentData(),
+            )
+        )
+
+    @Slot(QPoint)
+    def _on_table_menu(self, point: QPoint) -> None:
+        if self.table.indexAt(point).isValid():
+            self.context_menu_requested.emit(self.table.viewport().mapToGlobal(point))
+
+    @Slot()
+    def _on_table_double_clicked(self) -> None:
+        rows = self.selected_rows()
+        if rows:
+            self.activated.emit(rows[0])
+
+    # Qt overrides
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # private helpers
+
+    def _fill_boxes(self) -> None:
+        def refill(
+            box: QComboBox, items: list[tuple[str, object]], default: object = None
+        ) -> None:
+            current = box.currentData() if box.count() else default
+            box.blockSignals(True)
+            box.clear()
+            for text, value in items:
+                box.addItem(text, value)
+            found = next((i for i, (_, v) in enumerate(items) if v == current), 0)
+            box.setCurrentIndex(found)
+            box.blockSignals(False)
+
+        grade_items: list[tuple[str, object]] = [(self.tr("All grades"), None)]
+        grade_items += [(self.tr("Grade {0}").format(g), g) for g in range(7, 13)]
+        refill(self.grade_box, grade_items)
+        status_items: list[tuple[str, object]] = [(self.tr("Any plan status"), None)]
+        status_items += [(plan_status_label(s), s) for s in PlanStatus]
+        # Deactivated plans leave the list unless asked for (F-17).
+        refill(self.status_box, status_items, PlanStatus.ACTIVE)
+        gender_items: list[tuple[str, object]] = [(self.tr("Any gender"), None)]
+        gender_items += [(gender_label(g), g) for g in Gender]
+        refill(self.gender_box, gender_items)
+        counsellor_items: list[tuple[str, object]] = [(self.tr("Any counsellor"), None)]
+        counsellor_items += [(c.name, c.id) for c in self._counsellors]
+        refill(self.counsellor_box, counsellor_items)
+        group_items: list[tuple[str, object]] = [(self.tr("Any group"), None)]
+        group_items += [
+            (f"{g.name} ({group_kind_label(g.kind)})", g.id) for g in self._groups
+        ]
+        refill(self.group_box, group_items)
+
+    def _update_count(self) -> None:
+        self.count_label.setText(
+            self.tr("{0} of {1} students shown").format(
+                format_number(self.proxy.rowCount(), self.model.language),
+                format_number(self.model.rowCount(), self.model.language),
+            )
+        )

@@ -1,0 +1,288 @@
+"""Student list, add, edit profile and plan deactivation on real SQLite files."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import func, select
+
+from cams_desktop.db.journal import AuditEntry, OutboxEntry
+from cams_desktop.db.school import Language
+from cams_desktop.db.students import CaseloadAssignment, Gender, PlanStatus, Student
+from cams_desktop.services import students
+from cams_desktop.services.access import NotFound, PermissionDenied
+from cams_desktop.services.students import StudentDraft, ValidationError
+
+pytestmark = pytest.mark.unit
+
+
+def draft(**changes: object) -> StudentDraft:
+    values: dict[str, object] = {
+        "first_name": "Zoé",
+        "last_name": "O’Neil",
+        "grade": 9,
+        "gender": Gender.NON_BINARY,
+        "username": "zoneil",
+        "student_number": "100200",
+        "birth_date": dt.date(2011, 3, 14),
+        "expected_graduation": dt.date(2029, 6, 30),
+        "email": "zoe.oneil@example.org",
+        "preferred_language": Language.FRENCH,
+    }
+    values.update(changes)
+    return StudentDraft(**values)  # type: ignore[arg-type]
+
+
+def test_add_student_stores_names_as_entered_with_keys(tiny_school):
+    student_id = students.add_student(
+        tiny_school.db,
+        tiny_school.counsellor,
+        draft(counsellor_ids=frozenset({tiny_school.counsellor.staff_id})),
+    )
+
+    with tiny_school.db.read() as session:
+        student = session.get_one(Student, student_id)
+        assert (student.first_name, student.last_name) == ("Zoé", "O’Neil")
+        assert student.username_key == "zoneil"
+        assert student.sort_key == "oneil\x01zoe"
+        assert student.search_text == "zoe o'neil zoneil"
+        assert student.plan_status == PlanStatus.ACTIVE
+        assert student.created_by_id == tiny_school.counsellor.staff_id
+        assert student.version == 1
+        link = session.scalars(select(CaseloadAssignment)).one()
+        assert link.staff_id == tiny_school.counsellor.staff_id
+        outbox = session.execute(
+            select(OutboxEntry.table_name, OutboxEntry.row_id, OutboxEntry.operation)
+            .where(OutboxEntry.table_name.in_(["students", "caseload_assignments"]))
+            .order_by(OutboxEntry.mutation_id)
+        ).all()
+    assert outbox == [
+        ("students", student_id, "insert"),
+        ("caseload_assignments", link.id, "insert"),
+    ]
+
+
+def test_username_taken_case_insensitively_is_refused_with_a_free_suggestion(
+    tiny_school,
+):
+    db, actor = tiny_school.db, tiny_school.counsellor
+    students.add_student(db, actor, draft(username="zoneil", student_number="1"))
+    students.add_student(db, actor, draft(username="zoneil2", student_number="2"))
+
+    with pytest.raises(ValidationError) as caught:
+        students.add_student(db, actor, draft(username="ZONeil", student_number="3"))
+
+    assert caught.value.suggestion == "zoneil3"
+    assert caught.value.errors == {
+        "username": "The username ZONeil is already taken in the school board. "
+        "zoneil3 is free."
+    }
+    with db.read() as session:
+        assert session.scalar(select(func.count()).select_from(Student)) == 2
+
+
+def test_staff_username_is_taken_too(tiny_school):
+    with pytest.raises(ValidationError) as caught:
+        students.add_student(tiny_school.db, tiny_school.admin, draft(username="Admin"))
+    assert caught.value.suggestion == "admin2"
+
+
+def test_every_problem_is_reported_at_once(tiny_school):
+    bad = draft(
+        first_name="  ",
+        last_name="x" * 101,
+        grade=13,
+        username="a b",
+        email="pas-une-adresse",
+        birth_date=dt.date(2031, 1, 1),
+    )
+    with pytest.raises(ValidationError) as caught:
+        students.add_student(
+            tiny_school.db,
+            tiny_school.admin,
+            bad,
+        )
+    assert sorted(caught.value.errors) == [
+        "birth_date",
+        "email",
+        "expected_graduation",
+        "first_name",
+        "grade",
+        "last_name",
+        "username",
+    ]
+    assert caught.value.errors["first_name"] == "First name is required."
+    assert (
+        caught.value.errors["last_name"] == "Last name is longer than 100 characters."
+    )
+    assert caught.value.errors["birth_date"] == "The birth date must be in the past."
+
+
+def test_graduation_before_birth_is_refused(tiny_school):
+    with pytest.raises(ValidationError) as caught:
+        students.add_student(
+            tiny_school.db,
+            tiny_school.admin,
+            draft(
+                birth_date=dt.date(2011, 1, 1), expected_graduation=dt.date(2010, 6, 1)
+            ),
+        )
+    assert list(caught.value.errors) == ["expected_graduation"]
+
+
+def test_update_profile_audits_each_changed_field(tiny_school):
+    db, actor = tiny_school.db, tiny_school.counsellor
+    student_id = students.add_student(db, actor, draft())
+
+    students.update_profile(
+        db, actor, student_id, draft(grade=10, email="", last_name="O'Neil-Tremblay")
+    )
+
+    with db.read() as session:
+        changes = session.execute(
+            select(AuditEntry.field, AuditEntry.old_value, AuditEntry.new_value)
+            .where(AuditEntry.row_id == student_id, AuditEntry.action == "update")
+            .order_by(AuditEntry.field)
+        ).all()
+        student = session.get_one(Student, student_id)
+    assert changes == [
+        ("email", "zoe.oneil@example.org", None),
+        ("grade", "9", "10"),
+        ("last_name", "O’Neil", "O'Neil-Tremblay"),
+        ("search_text", "zoe o'neil zoneil", "zoe o'neil-tremblay zoneil"),
+        ("sort_key", "oneil\x01zoe", "oneiltremblay\x01zoe"),
+    ]
+    assert student.version == 2
+    history = students.profile_history(db, actor, student_id)
+    assert [(h.field, h.author) for h in history[:1]] == [
+        (history[0].field, "Marc Ouellet")
+    ]
+    assert {h.field for h in history} == {
+        None,
+        "email",
+        "grade",
+        "last_name",
+        "search_text",
+        "sort_key",
+    }
+
+
+def test_saving_an_unchanged_profile_writes_nothing(tiny_school):
+    db, actor = tiny_school.db, tiny_school.counsellor
+    student_id = students.add_student(db, actor, draft())
+    with db.read() as session:
+        before = session.scalar(select(func.count()).select_from(AuditEntry))
+
+    students.update_profile(db, actor, student_id, draft())
+
+    with db.read() as session:
+        assert session.scalar(select(func.count()).select_from(AuditEntry)) == before
+        assert session.get_one(Student, student_id).version == 1
+
+
+def test_deactivate_keeps_everything_and_reactivate_undoes_it(tiny_school):
+    db, actor = tiny_school.db, tiny_school.counsellor
+    student_id = students.add_student(db, actor, draft())
+
+    assert students.set_plan_active(db, actor, [student_id], False) == 1
+    assert students.set_plan_active(db, actor, [student_id], False) == 0
+    row = next(r for r in students.list_students(db, actor) if r.id == student_id)
+    assert row.plan_status == PlanStatus.INACTIVE
+    assert students.get_profile(db, actor, student_id).draft == draft()
+
+    assert students.set_plan_active(db, actor, [student_id], True) == 1
+    with db.read() as session:
+        assert session.get_one(Student, student_id).plan_status == PlanStatus.ACTIVE
+
+
+def test_teacher_sees_only_their_caseload(tiny_school):
+    db = tiny_school.db
+    mine = students.add_student(
+        db,
+        tiny_school.admin,
+        draft(counsellor_ids=frozenset({tiny_school.teacher.staff_id})),
+    )
+    other = students.add_student(
+        db,
+        tiny_school.admin,
+        draft(username="autre", student_number="2", first_name="Théo"),
+    )
+
+    assert [r.id for r in students.list_students(db, tiny_school.teacher)] == [mine]
+    assert {r.id for r in students.list_students(db, tiny_school.admin)} == {
+        mine,
+        other,
+    }
+    assert students.list_students(db, tiny_school.admin, mine=True) == []
+    with pytest.raises(NotFound):
+        students.get_profile(db, tiny_school.teacher, other)
+    with pytest.raises(NotFound):
+        students.update_profile(db, tiny_school.teacher, other, draft())
+
+
+def test_teacher_adding_a_student_keeps_them_in_their_list(tiny_school):
+    new = students.add_student(tiny_school.db, tiny_school.teacher, draft())
+    assert [
+        r.id for r in students.list_students(tiny_school.db, tiny_school.teacher)
+    ] == [new]
+
+
+def test_other_staff_cannot_add_or_edit_and_the_refusal_is_audited(tiny_school):
+    db, office = tiny_school.db, tiny_school.office
+    with pytest.raises(PermissionDenied):
+        students.add_student(db, office, draft())
+    with pytest.raises(PermissionDenied):
+        students.set_plan_active(db, office, [], False)
+    with db.read() as session:
+        denied = session.execute(
+            select(AuditEntry.actor_id, AuditEntry.field).where(
+                AuditEntry.action == "denied"
+            )
+        ).all()
+        assert session.scalar(select(func.count()).select_from(Student)) == 0
+    assert denied == [
+        (office.staff_id, "add_student"),
+        (office.staff_id, "deactivate_plan"),
+    ]
+
+
+def test_list_rows_carry_counsellors_sorted_by_name(tiny_school):
+    db = tiny_school.db
+    students.add_student(
+        db,
+        tiny_school.admin,
+        draft(
+            counsellor_ids=frozenset(
+                {tiny_school.counsellor.staff_id, tiny_school.other_counsellor.staff_id}
+            )
+        ),
+    )
+    (row,) = students.list_students(db, tiny_school.admin)
+    assert row.counsellors == "Ouellet, Marc; Roy, Sophie"
+    assert row.counsellor_ids == {
+        tiny_school.counsellor.staff_id,
+        tiny_school.other_counsellor.staff_id,
+    }
+    assert (row.readiness_met, row.readiness_total, row.last_login) == (0, 0, None)
+
+
+def test_removing_a_counsellor_is_a_soft_link_change_and_readding_revives_it(
+    tiny_school,
+):
+    db, admin = tiny_school.db, tiny_school.admin
+    both = frozenset({tiny_school.counsellor.staff_id, tiny_school.teacher.staff_id})
+    student_id = students.add_student(db, admin, draft(counsellor_ids=both))
+    students.update_profile(
+        db,
+        admin,
+        student_id,
+        draft(counsellor_ids=frozenset({tiny_school.counsellor.staff_id})),
+    )
+    assert students.list_students(db, tiny_school.teacher) == []
+    students.update_profile(db, admin, student_id, draft(counsellor_ids=both))
+    assert [r.id for r in students.list_students(db, tiny_school.teacher)] == [
+        student_id
+    ]
+    with db.read() as session:
+        assert session.scalar(select(func.count()).select_from(CaseloadAssignment)) == 2
