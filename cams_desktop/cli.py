@@ -69,7 +69,8 @@ def _run(args: argparse.Namespace) -> int:
         summary = generate_demo(out, args.students, args.seed)
         print(
             f"{out}: {summary.students} students, {summary.staff} staff, "
-            f"{summary.parents} parents, {summary.groups} groups, {summary.notes} notes, "
+            f"{summary.parents} parents, {summary.groups} groups, "
+            f"{summary.notes} notes, "
             f"{summary.log_entries} counselling log entries, "
             f"{summary.login_events} logins, in {summary.seconds:.1f} s"
         )

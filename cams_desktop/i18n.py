@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 
 log = logging.getLogger(__name__)
 
@@ -49,14 +49,26 @@ class LanguageSwitch:
         if language != "en" and qt_own.load(f"qtbase_{language}", qt_dir):
             self._installed.append(qt_own)
         self._installed.append(ours)
+        global _current
+        _current = self.language = language
         for translator in self._installed:
             app.installTranslator(translator)
+        # Widgets get LanguageChange as posted events: deliver them now, so
+        # the whole interface has switched when this returns.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
 
-        self.language = language
-        global _current
-        _current = language
         QLocale.setDefault(QLocale(f"{language}_CA"))
         log.info("interface language is now %s", language)
+
+    def uninstall(self) -> None:
+        """Remove this switch's translators (the interface falls back to English)."""
+        app = QCoreApplication.instance()
+        for translator in self._installed:
+            if app is not None:
+                app.removeTranslator(translator)
+        self._installed.clear()
+        global _current
+        _current = self.language = "en"
 
     def other(self) -> str:
         return "en" if self.language == "fr" else "fr"

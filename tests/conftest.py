@@ -106,3 +106,22 @@ def demo_db(demo_template: Path, tmp_path: Path) -> Iterator[Database]:
     db = Database(path)
     yield db
     db.close()
+
+
+@pytest.fixture
+def languages(qapp):
+    """The interface language switch, in French; English (no translator) after."""
+    from cams_desktop.i18n import LanguageSwitch
+
+    switch = LanguageSwitch()
+    switch.set_language("fr")
+    yield switch
+    switch.uninstall()
+    switch.language = "en"
+
+
+@pytest.fixture
+def settings(tmp_path):
+    from PySide6.QtCore import QSettings
+
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)

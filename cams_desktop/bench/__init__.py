@@ -9,5 +9,6 @@ def run(name: str, args: argparse.Namespace) -> int:
     if name == "list":
         from cams_desktop.bench.list_bench import main
 
-        return main(args)
+        code: int = main(args)
+        return code
     raise ValueError(f"unknown benchmark {name}")

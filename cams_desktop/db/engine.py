@@ -80,6 +80,16 @@ def migrate(path: Path, engine: Engine) -> Path | None:
     head = head_revision()
     if current == head:
         return None
+    known = {
+        rev.revision
+        for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()
+    }
+    if current is not None and current not in known:
+        raise DatabaseError(
+            f"{path.name} was written by a newer version of CAMS Desktop "
+            f"(database schema {current}; this version knows up to {head}). "
+            "Install the newer version to open it."
+        )
     backup: Path | None = None
     if current is not None:
         stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S")

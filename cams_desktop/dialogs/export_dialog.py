@@ -114,7 +114,7 @@ class ExportDialog(QDialog):
 
     def columns(self) -> list[ExportColumn]:
         return [
-            self.column_list.item(i).data(Qt.ItemDataRole.UserRole)
+            ExportColumn(self.column_list.item(i).data(Qt.ItemDataRole.UserRole))
             for i in range(self.column_list.count())
             if self.column_list.item(i).checkState() == Qt.CheckState.Checked
         ]
@@ -135,7 +135,9 @@ class ExportDialog(QDialog):
         self.browse_button.setText(self.tr("Browse…"))
         for i in range(self.column_list.count()):
             item = self.column_list.item(i)
-            item.setText(column_label(item.data(Qt.ItemDataRole.UserRole)))
+            item.setText(
+                column_label(ExportColumn(item.data(Qt.ItemDataRole.UserRole)))
+            )
         current = self.format_box.currentData()
         self.format_box.blockSignals(True)
         self.format_box.clear()

@@ -171,13 +171,13 @@ class StudentDialog(QDialog):
             first_name=self.first_name.text(),
             last_name=self.last_name.text(),
             grade=self.grade.value(),
-            gender=self.gender.currentData(),
+            gender=Gender(self.gender.currentData()),
             username=self.username.text(),
             student_number=self.student_number.text(),
             birth_date=self.birth_date.value(),
             expected_graduation=self.expected_graduation.value(),
             email=self.email.text(),
-            preferred_language=self.language.currentData(),
+            preferred_language=Language(self.language.currentData()),
             counsellor_ids=checked,
         )
 

@@ -200,7 +200,7 @@ class StudentListProxy(QAbstractProxyModel):
         self._filter = StudentFilter()
         self._sort_column = int(Column.LAST_NAME)
         self._sort_order = Qt.SortOrder.AscendingOrder
-        self._orders: dict[tuple[int, str], list[int]] = {}
+        self._orders: dict[tuple[int, str, bool], list[int]] = {}
 
     # public API
 
@@ -345,12 +345,13 @@ class StudentListProxy(QAbstractProxyModel):
     # private helpers
 
     def _relayout(self) -> None:
+        # Listeners make their persistent indexes on this signal: list them after.
+        self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
         source_rows = [
             (self._visible[i.row()], i.column()) if i.isValid() else None
             for i in persistent
         ]
-        self.layoutAboutToBeChanged.emit()
         self._visible = self._compute()
         self._position = None
         new_indexes = []
@@ -368,8 +369,6 @@ class StudentListProxy(QAbstractProxyModel):
         if not isinstance(source, StudentTableModel):
             return []
         order = self._order(source)
-        if self._sort_order == Qt.SortOrder.DescendingOrder:
-            order = order[::-1]
         rows = source.rows()
         test = _predicate(self._filter)
         if test is None:
@@ -377,13 +376,18 @@ class StudentListProxy(QAbstractProxyModel):
         return [r for r in order if test(rows[r])]
 
     def _order(self, source: StudentTableModel) -> list[int]:
-        cache_key = (self._sort_column, source.language)
+        descending = self._sort_order == Qt.SortOrder.DescendingOrder
+        cache_key = (self._sort_column, source.language, descending)
         order = self._orders.get(cache_key)
         if order is None:
             rows = source.rows()
-            keys = _sort_keys(source, Column(self._sort_column))
-            # The name key breaks ties, so equal grades list alphabetically.
-            order = sorted(range(len(rows)), key=lambda r: (keys[r], rows[r].sort_key))
+            # Sorting is stable, even reversed: equal values stay in name order.
+            by_name = sorted(range(len(rows)), key=lambda r: rows[r].sort_key)
+            if self._sort_column == Column.LAST_NAME:
+                order = by_name[::-1] if descending else by_name
+            else:
+                keys = _sort_keys(source, Column(self._sort_column))
+                order = sorted(by_name, key=keys.__getitem__, reverse=descending)
             self._orders[cache_key] = order
         return order
 

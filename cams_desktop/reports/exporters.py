@@ -39,7 +39,11 @@ An .xlsx cannot hold some characters (most control characters, U+FFFE, U+FFFF,
 lone surrogates) nor more than 32,767 characters in a cell: those characters
 are removed, over-long text is cut, and ``ExportResult.cleaned_cells`` counts
 the cells concerned. Line breaks become ``\\n``, the line break Excel uses
-inside a cell (XML would turn a bare ``\\r`` into ``\\n`` anyway).
+inside a cell (XML would turn a bare ``\\r`` into ``\\n`` anyway). Text made
+only of spaces, tabs and line breaks becomes an empty cell (readers drop it
+anyway, as openpyxl does not mark it to be preserved); that is not counted.
+Text that looks like Excel's own escapes (``_x0041_``) is escaped in turn, so
+Excel shows it as given rather than as "A".
 
 The file appears at ``path`` only when complete: everything is written to a
 temporary file in the same folder, which replaces ``path`` at the end. On
@@ -123,6 +127,7 @@ _XLSX_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff
 # Excel decodes "_xHHHH_" in cell text as the character U+HHHH, so literal text
 # of that shape must have its underscore escaped as "_x005F_" to survive.
 _OOXML_ESCAPE_LOOKALIKE = re.compile("_(x[0-9A-Fa-f]{4}_)")
+_XML_WHITESPACE = " \t\n\r"
 _XLSX_MAX_TEXT = 32_767  # characters per cell
 _XLSX_MAX_ROWS = 1_048_576  # header included
 _XLSX_MAX_COLUMNS = 16_384
@@ -426,7 +431,10 @@ class _XlsxConverter:
     def __call__(self, value: Cell) -> Any:
         if isinstance(value, str):
             text = self.clean_text(str(value))
-            if not text:
+            # openpyxl omits xml:space="preserve" on whitespace-only text, so
+            # readers drop it anyway: write an empty cell rather than rely on
+            # each reader's whim. Not counted as cleaning: nothing visible goes.
+            if not text.strip(_XML_WHITESPACE):
                 return None
             if text.startswith("="):
                 return self.string_cell(text)

@@ -33,10 +33,6 @@ class NoteRow:
         return self.author_id == actor.staff_id
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Notes", text)
-
-
 def list_notes(db: Database, actor: Actor, student_id: uuid.UUID) -> list[NoteRow]:
     """The student's notes the actor may read, newest first."""
     require(db, actor, Action.VIEW_NOTES)
@@ -69,13 +65,15 @@ def list_notes(db: Database, actor: Actor, student_id: uuid.UUID) -> list[NoteRo
 def _check_body(body: str) -> str:
     text = body.strip()
     if not text:
-        raise ValidationError({"body": _tr("A note cannot be empty.")})
+        raise ValidationError(
+            {"body": QCoreApplication.translate("Notes", "A note cannot be empty.")}
+        )
     if len(text) > MAX_NOTE_LENGTH:
         raise ValidationError(
             {
-                "body": _tr("A note holds at most {0} characters.").format(
-                    MAX_NOTE_LENGTH
-                )
+                "body": QCoreApplication.translate(
+                    "Notes", "A note holds at most {0} characters."
+                ).format(MAX_NOTE_LENGTH)
             }
         )
     return text
@@ -109,7 +107,11 @@ def _own_note(db: Database, actor: Actor, note_id: uuid.UUID, what: str) -> None
         or note.deleted_at is not None
         or (note.is_private and note.author_id != actor.staff_id)
     ):
-        raise NotFound(_tr("This note does not exist or was deleted."))
+        raise NotFound(
+            QCoreApplication.translate(
+                "Notes", "This note does not exist or was deleted."
+            )
+        )
     if note.author_id != actor.staff_id:
         refuse(db, actor, what, note_id)
 

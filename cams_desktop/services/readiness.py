@@ -91,7 +91,9 @@ def progress_by_student(
     counts: dict[str, dict[uuid.UUID, int]] = {}
     for criterion in {c for reqs in requirements.values() for c, _ in reqs}:
         query = criterion_query(criterion, year)
-        counts[criterion] = {} if query is None else {sid: n for sid, n in session.execute(query)}
+        counts[criterion] = (
+            {} if query is None else {sid: n for sid, n in session.execute(query)}
+        )
 
     result: dict[uuid.UUID, tuple[int, int]] = {}
     for student_id, grade in session.execute(

@@ -46,10 +46,6 @@ EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 OLDEST_BIRTH_DATE = dt.date(1900, 1, 1)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Students", text)
-
-
 @dataclass(frozen=True, slots=True)
 class StudentRow:
     """One line of the student list."""
@@ -187,9 +183,9 @@ def list_students(
         last_logins = {
             student_id: at
             for student_id, at in session.execute(
-                select(LoginEvent.student_id, func.max(LoginEvent.occurred_at)).group_by(
-                    LoginEvent.student_id
-                )
+                select(
+                    LoginEvent.student_id, func.max(LoginEvent.occurred_at)
+                ).group_by(LoginEvent.student_id)
             )
         }
         progress = readiness.progress_by_student(session, actor.school_id)
@@ -341,7 +337,11 @@ def visible_student(session: Session, actor: Actor, student_id: uuid.UUID) -> St
             not actor.sees_all_students and not _in_caseload(session, actor, student_id)
         )
     ):
-        raise NotFound(_tr("This student does not exist or is not in your list."))
+        raise NotFound(
+            QCoreApplication.translate(
+                "Students", "This student does not exist or is not in your list."
+            )
+        )
     return student
 
 
@@ -362,7 +362,8 @@ def _in_caseload(session: Session, actor: Actor, student_id: uuid.UUID) -> bool:
 def suggest_username(session: Session, wanted: str) -> str:
     """The first free username made of ``wanted`` and a number."""
     base = re.sub(r"[^a-z0-9._-]", "", fold(wanted).replace(" ", "")) or "eleve"
-    base = base[:60]
+    # "jroy2" taken suggests "jroy3", not "jroy22".
+    base = (re.sub(r"\d+$", "", base) or base)[:60]
     taken = set(
         session.scalars(
             select(Student.username_key).where(Student.username_key.like(f"{base}%"))
@@ -407,27 +408,44 @@ def validate(
     suggestion: str | None = None
 
     for name, value, label in (
-        ("first_name", draft.first_name, _tr("First name")),
-        ("last_name", draft.last_name, _tr("Last name")),
+        (
+            "first_name",
+            draft.first_name,
+            QCoreApplication.translate("Students", "First name"),
+        ),
+        (
+            "last_name",
+            draft.last_name,
+            QCoreApplication.translate("Students", "Last name"),
+        ),
     ):
         if not value:
-            errors[name] = _tr("{0} is required.").format(label)
+            errors[name] = QCoreApplication.translate(
+                "Students", "{0} is required."
+            ).format(label)
         elif len(value) > MAX_NAME_LENGTH:
-            errors[name] = _tr("{0} is longer than {1} characters.").format(
-                label, MAX_NAME_LENGTH
-            )
+            errors[name] = QCoreApplication.translate(
+                "Students", "{0} is longer than {1} characters."
+            ).format(label, MAX_NAME_LENGTH)
         elif any(ord(ch) < 32 for ch in value):
-            errors[name] = _tr("{0} contains a control character.").format(label)
+            errors[name] = QCoreApplication.translate(
+                "Students", "{0} contains a control character."
+            ).format(label)
 
     if draft.grade not in GRADES:
-        errors["grade"] = _tr("The grade must be between 1 and 12.")
+        errors["grade"] = QCoreApplication.translate(
+            "Students", "The grade must be between 1 and 12."
+        )
 
     if not draft.username:
-        errors["username"] = _tr("Username is required.")
+        errors["username"] = QCoreApplication.translate(
+            "Students", "Username is required."
+        )
     elif not USERNAME_PATTERN.match(draft.username):
-        errors["username"] = _tr(
+        errors["username"] = QCoreApplication.translate(
+            "Students",
             "A username has 3 to 64 characters: letters without accents, digits, "
-            "dots, hyphens or underscores, starting with a letter or a digit."
+            "dots, hyphens or underscores, starting with a letter or a digit.",
         )
     else:
         key = draft.username.casefold()
@@ -435,8 +453,9 @@ def validate(
         staff_owner = session.scalar(select(Staff.id).where(Staff.username_key == key))
         if (owner is not None and owner != student_id) or staff_owner is not None:
             suggestion = suggest_username(session, draft.username)
-            errors["username"] = _tr(
-                "The username {0} is already taken in the school board. {1} is free."
+            errors["username"] = QCoreApplication.translate(
+                "Students",
+                "The username {0} is already taken in the school board. {1} is free.",
             ).format(draft.username, suggestion)
 
     if draft.student_number:
@@ -447,27 +466,35 @@ def validate(
             )
         )
         if owner is not None and owner != student_id:
-            errors["student_number"] = _tr(
-                "Another student of this school has the student number {0}."
+            errors["student_number"] = QCoreApplication.translate(
+                "Students", "Another student of this school has the student number {0}."
             ).format(draft.student_number)
         elif len(draft.student_number) > 40:
-            errors["student_number"] = _tr("The student number is too long.")
+            errors["student_number"] = QCoreApplication.translate(
+                "Students", "The student number is too long."
+            )
 
     if draft.email and (len(draft.email) > 254 or not EMAIL_PATTERN.match(draft.email)):
-        errors["email"] = _tr("{0} is not an email address.").format(draft.email)
+        errors["email"] = QCoreApplication.translate(
+            "Students", "{0} is not an email address."
+        ).format(draft.email)
 
     if draft.birth_date is not None:
         if draft.birth_date >= today:
-            errors["birth_date"] = _tr("The birth date must be in the past.")
+            errors["birth_date"] = QCoreApplication.translate(
+                "Students", "The birth date must be in the past."
+            )
         elif draft.birth_date < OLDEST_BIRTH_DATE:
-            errors["birth_date"] = _tr("The birth date is before 1900.")
+            errors["birth_date"] = QCoreApplication.translate(
+                "Students", "The birth date is before 1900."
+            )
     if (
         draft.expected_graduation is not None
         and draft.birth_date is not None
         and draft.expected_graduation <= draft.birth_date
     ):
-        errors["expected_graduation"] = _tr(
-            "The expected graduation date must come after the birth date."
+        errors["expected_graduation"] = QCoreApplication.translate(
+            "Students", "The expected graduation date must come after the birth date."
         )
 
     staff_ids = set(
@@ -478,8 +505,8 @@ def validate(
         )
     )
     if staff_ids != set(draft.counsellor_ids):
-        errors["counsellor_ids"] = _tr(
-            "An assigned counsellor is not staff of this school."
+        errors["counsellor_ids"] = QCoreApplication.translate(
+            "Students", "An assigned counsellor is not staff of this school."
         )
 
     if errors:

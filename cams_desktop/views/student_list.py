@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtCore import QByteArray, QEvent, QPoint, Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -28,6 +30,8 @@ from cams_desktop.models.student_table import (
     StudentTableModel,
 )
 from cams_desktop.services.students import GroupChoice, StaffChoice, StudentRow
+
+_T = TypeVar("_T")
 
 
 class StudentListView(QWidget):
@@ -83,10 +87,12 @@ class StudentListView(QWidget):
         for column, width in enumerate((170, 150, 70, 150, 120, 100, 200, 90)):
             self.table.setColumnWidth(column, width)
 
+        self.filter_edit.setMinimumWidth(260)
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.all_button)
+        search_row.addWidget(self.mine_button)
+        search_row.addWidget(self.filter_edit, 1)
         filters = QHBoxLayout()
-        filters.addWidget(self.all_button)
-        filters.addWidget(self.mine_button)
-        filters.addWidget(self.filter_edit, 2)
         for box in (
             self.grade_box,
             self.status_box,
@@ -96,6 +102,7 @@ class StudentListView(QWidget):
         ):
             filters.addWidget(box, 1)
         layout = QVBoxLayout(self)
+        layout.addLayout(search_row)
         layout.addLayout(filters)
         layout.addWidget(self.table)
         layout.addWidget(self.count_label)
@@ -180,8 +187,8 @@ class StudentListView(QWidget):
             StudentFilter(
                 text=self.filter_edit.text(),
                 grade=self.grade_box.currentData(),
-                plan_status=self.status_box.currentData(),
-                gender=self.gender_box.currentData(),
+                plan_status=_optional(PlanStatus, self.status_box.currentData()),
+                gender=_optional(Gender, self.gender_box.currentData()),
                 counsellor_id=self.counsellor_box.currentData(),
                 group_id=self.group_box.currentData(),
             )
@@ -246,3 +253,8 @@ class StudentListView(QWidget):
                 format_number(self.model.rowCount(), self.model.language),
             )
         )
+
+
+def _optional(kind: Callable[[str], _T], value: object) -> _T | None:
+    """A combo box's enum value (Qt hands StrEnums back as plain str)."""
+    return None if value is None else kind(str(value))

@@ -1,0 +1,131 @@
+"""The local file: migrations at start-up, tracking of writes, backups."""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import func, select
+
+import cams_desktop.db  # noqa: F401
+from cams_desktop.db.base import Base, link_id, new_id
+from cams_desktop.db.engine import Database, DatabaseError, backup_file, head_revision
+from cams_desktop.db.journal import AuditEntry, OutboxEntry
+from cams_desktop.db.school import Board
+
+pytestmark = pytest.mark.unit
+
+
+def test_migrations_build_exactly_the_declared_schema(tmp_path):
+    db = Database(tmp_path / "a.sqlite")
+    with db.engine.connect() as connection:
+        diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    assert diff == []
+    assert db.backup_path is None
+
+
+def test_reopening_needs_no_migration_and_keeps_the_device_id(tmp_path):
+    first = Database(tmp_path / "a.sqlite")
+    device = first.device_id
+    first.close()
+    again = Database(tmp_path / "a.sqlite")
+    assert again.backup_path is None
+    assert again.device_id == device
+
+
+def test_sqlite_runs_in_wal_mode_with_full_sync_and_foreign_keys(tmp_path):
+    db = Database(tmp_path / "a.sqlite")
+    with db.engine.connect() as connection:
+        pragmas = [
+            connection.exec_driver_sql(f"PRAGMA {name}").scalar()
+            for name in ("journal_mode", "synchronous", "foreign_keys")
+        ]
+    assert pragmas == ["wal", 2, 1]
+
+
+def test_a_file_from_a_newer_version_is_refused_and_left_alone(tmp_path):
+    path = tmp_path / "a.sqlite"
+    Database(path).close()
+    with sqlite3.connect(path) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '9999'")
+    before = path.read_bytes()
+
+    with pytest.raises(DatabaseError) as caught:
+        Database(path)
+
+    assert str(caught.value) == (
+        "a.sqlite was written by a newer version of CAMS Desktop (database schema "
+        f"9999; this version knows up to {head_revision()}). Install the newer "
+        "version to open it."
+    )
+    assert path.read_bytes() == before
+
+
+def test_one_transaction_shares_one_outbox_transaction_id(tmp_path):
+    db = Database(tmp_path / "a.sqlite")
+    actor = uuid.uuid4()
+    with db.transaction(actor) as session:
+        session.add_all([Board(name="Un"), Board(name="Deux")])
+    with db.transaction(actor) as session:
+        session.scalars(select(Board).where(Board.name == "Un")).one().name = "Premier"
+
+    with db.read() as session:
+        entries = session.scalars(
+            select(OutboxEntry).order_by(OutboxEntry.mutation_id)
+        ).all()
+        audit = session.scalars(
+            select(AuditEntry).order_by(AuditEntry.occurred_at)
+        ).all()
+    assert [e.operation for e in entries] == ["insert", "insert", "update"]
+    assert (
+        entries[0].transaction_id
+        == entries[1].transaction_id
+        != entries[2].transaction_id
+    )
+    assert entries[2].changes == {"name": ["Un", "Premier"]}
+    assert entries[2].base_version == 1
+    assert {e.device_id for e in entries} == {db.device_id}
+    assert [(a.action, a.field, a.old_value, a.new_value, a.actor_id) for a in audit][
+        -1
+    ] == (
+        "update",
+        "name",
+        "Un",
+        "Premier",
+        actor,
+    )
+
+
+def test_a_failed_transaction_leaves_neither_row_nor_record(tmp_path):
+    db = Database(tmp_path / "a.sqlite")
+    with pytest.raises(RuntimeError), db.transaction(None) as session:
+        session.add(Board(name="Jamais"))
+        session.flush()
+        raise RuntimeError("crash in the middle")
+    with db.read() as session:
+        counts = [
+            session.scalar(select(func.count()).select_from(table))
+            for table in (Board, OutboxEntry, AuditEntry)
+        ]
+    assert counts == [0, 0, 0]
+
+
+def test_backup_copies_a_live_database(tmp_path):
+    db = Database(tmp_path / "a.sqlite")
+    with db.transaction(None) as session:
+        session.add(Board(name="Sauvegardé"))
+    backup_file(db.path, tmp_path / "copy.sqlite")
+    copy = Database(tmp_path / "copy.sqlite")
+    with copy.read() as session:
+        assert session.scalars(select(Board.name)).all() == ["Sauvegardé"]
+
+
+def test_keys_are_uuid7_and_link_ids_are_deterministic():
+    first, second = new_id(), new_id()
+    assert first.version == 7
+    assert first < second
+    a, b = uuid.uuid4(), uuid.uuid4()
+    assert link_id(a, b) == link_id(a, b) != link_id(b, a)
