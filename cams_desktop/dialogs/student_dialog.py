@@ -151,6 +151,7 @@ class StudentDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(self.buttons)
+        self.resize(560, self.sizeHint().height())
 
         self.buttons.accepted.connect(self._on_save_clicked)
         self.buttons.rejected.connect(self.reject)
@@ -294,7 +295,9 @@ class StudentDialog(QDialog):
         else:
             self.gender.setCurrentIndex(self.gender.findData(Gender.UNSPECIFIED))
             self.language.setCurrentIndex(self.language.findData(Language.FRENCH))
-        for choice in self._counsellors:
+        # Assigned staff first, so a long staff list does not hide them.
+        ordered = sorted(self._counsellors, key=lambda c: c.id not in checked)
+        for choice in ordered:
             item = QListWidgetItem(choice.name)
             item.setData(Qt.ItemDataRole.UserRole, choice.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)

@@ -281,3 +281,53 @@ def test_export_without_a_file_says_so(qtbot, demo_db, counsellor, settings, lan
     dialog.show()
     dialog._on_export_clicked()
     assert dialog.error_label.text() == "Choisissez le fichier à écrire."
+
+
+def test_characters_an_xlsx_cannot_hold_are_removed_and_the_user_is_told(
+    qtbot, demo_db, counsellor, settings, tmp_path, languages, monkeypatch
+):
+    told = []
+    monkeypatch.setattr(
+        QMessageBox, "information", lambda _p, _t, text: told.append(text)
+    )
+    row = students.list_students(demo_db, counsellor)[0]
+    with demo_db.transaction(None) as session:
+        # As an import from another system could have left it.
+        session.get_one(Student, row.id).first_name = "Zo\x07é"
+    dialog = ExportDialog(demo_db, counsellor, [row], settings)
+    qtbot.addWidget(dialog)
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("xlsx"))
+    target = tmp_path / "liste.xlsx"
+    dialog.path_edit.setText(str(target))
+
+    with qtbot.waitSignal(dialog.finished, timeout=10000):
+        dialog._on_export_clicked()
+
+    assert told == [
+        "1 élèves écrits dans liste.xlsx.\n1 cellules contenaient des caractères "
+        "qu'un classeur Excel ne peut pas conserver; ils ont été retirés."
+    ]
+    sheet = CalamineWorkbook.from_path(str(target)).get_sheet_by_index(0).to_python()
+    assert sheet[1][1] == "Zoé"
+
+
+def test_a_cancelled_background_task_reports_the_cancel(qtbot, qapp):
+    from PySide6.QtWidgets import QWidget
+
+    from cams_desktop.reports.exporters import ExportCancelled
+    from cams_desktop.views.background import BackgroundTask
+
+    def work(progress, cancelled):
+        done = 0
+        while not cancelled():
+            done += 1
+            progress(done % 100, 100)
+        raise ExportCancelled
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    task = BackgroundTask(parent, "Exportation…", work)
+    with qtbot.waitSignal(task.failed, timeout=5000) as failure:
+        task.start()
+        task.cancel()
+    assert isinstance(failure.args[0], ExportCancelled)
