@@ -101,7 +101,7 @@ SCHOOL_YEAR = 2026
 SCHOOL_YEAR_START = dt.date(2026, 9, 1)
 REFERENCE_NOW = dt.datetime(2026, 12, 1, 15, 0, tzinfo=dt.UTC)
 # Ids count up from here; being before REFERENCE_NOW keeps them plausible.
-ID_BASE_TIME = dt.datetime(2026, 9, 1, tzinfo=dt.UTC)
+ID_BASE_TIME = dt.datetime.combine(SCHOOL_YEAR_START, dt.time(), tzinfo=dt.UTC)
 
 DEMO_GRADES = range(7, 13)
 AGREEMENT_EDITION = "2026-1"
@@ -718,15 +718,15 @@ _MESSAGES: tuple[tuple[str, str], ...] = (
     ("Reminder: annual plan review",
      "Please update your plan before your annual review meeting."),
 )
-_GROUP_ENTRIES: tuple[tuple[int, str, str], ...] = (
-    # (topic index, subject, description)
-    (4, "Atelier : demandes d'admission au collège",
+_GROUP_ENTRIES: tuple[tuple[int, int | None, str, str], ...] = (
+    # (topic index, grade it is for or None for a group, subject, description)
+    (4, 12, "Atelier : demandes d'admission au collège",
      "Présentation en groupe du processus de demande et des dates limites."),
-    (0, "Course selection workshop",
+    (0, 9, "Course selection workshop",
      "Group session on graduation requirements and next year's courses."),
-    (2, "Journée carrières",
+    (2, None, "Journée carrières",
      "Visite des kiosques et discussion des métiers découverts."),
-    (9, "Grade 7 orientation",
+    (9, 7, "Grade 7 orientation",
      "Tour of the planning site and first steps in My Plan."),
 )
 _SPECIAL_CONTACTS: tuple[tuple[str, str], ...] = (
@@ -796,8 +796,6 @@ class _StudentInfo:
     """What the school-wide pass needs to know about each student."""
 
     ids: list[uuid.UUID] = field(default_factory=list)
-    grades: list[int] = field(default_factory=list)
-    french: list[bool] = field(default_factory=list)
     counsellor: list[int] = field(default_factory=list)
     teacher: list[int] = field(default_factory=list)
     by_grade: dict[int, list[int]] = field(default_factory=dict)
@@ -806,7 +804,6 @@ class _StudentInfo:
 @dataclass
 class _StaffMember:
     id: uuid.UUID
-    level: AccessLevel
     french: bool
     caseload: list[int] = field(default_factory=list)
 
@@ -1083,7 +1080,7 @@ class _Generator:
                 last_sign_in = self.at_days_ago(0, 25)
             # Demo accounts have not accepted the agreement, so that the first
             # sign-in shows it as a new user would see it (F-01).
-            member = _StaffMember(staff_id, level, language is Language.FRENCH)
+            member = _StaffMember(staff_id, language is Language.FRENCH)
             self.staff.append(member)
             {
                 AccessLevel.PROGRAM_ADMIN: self.program_admins,
@@ -1211,6 +1208,7 @@ class _Generator:
     def make_parent(self, first: str, last: str, french: bool) -> uuid.UUID:
         rng = self.rng
         parent_id = self.new_id()
+        number = self.counts[Parent] + len(self.rows[Parent]) + 1
         active = rng.random() < 0.4
         email = None
         if rng.random() < 0.85:
@@ -1224,7 +1222,8 @@ class _Generator:
             {
                 **_record(parent_id, self.at_days_ago(90, 1200)),
                 "school_id": self.school_id,
-                "source_id": f"P{len(self.info.ids) + 100000}-{rng.randint(10, 99)}",
+                # Unique, as roster imports match parents on it.
+                "source_id": f"P{number:07d}",
                 "first_name": first,
                 "last_name": last,
                 "email": email,
@@ -1249,7 +1248,7 @@ class _Generator:
         info = self.info
         index = len(info.ids)
         student_id = self.new_id()
-        grade = rng.randint(7, 12)
+        grade = rng.choice(DEMO_GRADES)
         # Grade 7 in 2026-2027 means born in 2014; a few are a year older.
         birth_year = SCHOOL_YEAR - grade - 5 - (1 if rng.random() < 0.03 else 0)
         birth_date = dt.date(birth_year, 1, 1) + dt.timedelta(days=rng.randrange(365))
@@ -1277,8 +1276,6 @@ class _Generator:
         key = username.casefold()
 
         info.ids.append(student_id)
-        info.grades.append(grade)
-        info.french.append(french)
         info.by_grade.setdefault(grade, []).append(index)
         self.add(
             Student,
@@ -1418,7 +1415,7 @@ class _Generator:
         """Logins, notes, counselling log, reviews and journal of one student."""
         rng = self.rng
         since = max(plan_created, REFERENCE_NOW - dt.timedelta(days=365))
-        logins = rng.choice((0, 1, 2, 2, 3, 3, 3, 4, 4, 5, 6))
+        logins = rng.choice((0, 1, 1, 2, 2, 3, 3, 4, 5))
         if status is PlanStatus.INACTIVE:
             logins //= 3
         for occurred in sorted(
@@ -1481,7 +1478,8 @@ class _Generator:
 
         if grade >= 9:
             years = []
-            if grade >= 10 and rng.random() < 0.7:
+            # Last year's review, for students who already had a plan then.
+            if plan_created.year < SCHOOL_YEAR and grade >= 10 and rng.random() < 0.7:
                 years.append(SCHOOL_YEAR - 1)
             if rng.random() < 0.25:
                 years.append(SCHOOL_YEAR)
@@ -1506,7 +1504,7 @@ class _Generator:
                     },
                 )
 
-        if rng.random() < 0.4:
+        if rng.random() < 0.3:
             for title, body in rng.sample(
                 _JOURNAL[0 if french else 1], rng.randint(1, 2)
             ):
@@ -1534,7 +1532,7 @@ class _Generator:
         cluster_lang = 1 if french else 2
         since = plan_created
 
-        careers = rng.sample(_CAREERS, rng.choice((0, 1, 2, 2, 3, 3, 4, 5)))
+        careers = rng.sample(_CAREERS, rng.choice((0, 1, 1, 2, 2, 3, 4)))
         ranked = grade >= 9 and rng.random() < 0.6
         for rank, career in enumerate(careers, start=1):
             saved = self.between(since, REFERENCE_NOW)
@@ -1549,7 +1547,7 @@ class _Generator:
                     "comment": "",
                 },
             )
-        for cluster in rng.sample(_CLUSTERS, rng.choice((0, 1, 1, 2))):
+        for cluster in rng.sample(_CLUSTERS, rng.choice((0, 0, 1, 1, 2))):
             saved = self.between(since, REFERENCE_NOW)
             self.add(
                 ClusterInterest,
@@ -1562,9 +1560,10 @@ class _Generator:
                 },
             )
 
-        if rng.random() < 0.6:
+        # Older students have more often taken the interest assessment.
+        if rng.random() < 0.25 + 0.05 * (grade - 7):
             # One or two interest assessments; the student marks one best match.
-            results = rng.randint(1, 2)
+            results = 2 if rng.random() < 0.15 else 1
             best = rng.randrange(results)
             for number in range(results):
                 taken = self.between(since, REFERENCE_NOW)
@@ -1583,7 +1582,7 @@ class _Generator:
                 )
                 if number == best:
                     self.make_suggestions(result_id, taken, lang, cluster_lang)
-        if rng.random() < 0.5:
+        if rng.random() < 0.4:
             taken = self.between(since, REFERENCE_NOW)
             self.add(
                 AssessmentResult,
@@ -1614,7 +1613,7 @@ class _Generator:
 
         if grade >= 9:
             self.make_education(student_id, grade, since)
-        for activity in rng.sample(_PLANNING_ACTIVITIES, rng.choice((0, 1, 1, 2, 3))):
+        for activity in rng.sample(_PLANNING_ACTIVITIES, rng.choice((0, 0, 1, 1, 2))):
             done = self.between(since, REFERENCE_NOW)
             self.add(
                 PlanningActivity,
@@ -1626,7 +1625,7 @@ class _Generator:
                 },
             )
         self.make_experiences(student_id, grade, french, since)
-        if grade >= 8 and rng.random() < 0.6:
+        if grade >= 8 and rng.random() < 0.4:
             self.make_course_plan(student_id, grade, french, since)
 
     def make_suggestions(
@@ -1712,7 +1711,7 @@ class _Generator:
         self, student_id: uuid.UUID, grade: int, french: bool, since: dt.datetime
     ) -> None:
         rng = self.rng
-        for _ in range(rng.choice((0, 1, 1, 2, 2, 3))):
+        for _ in range(rng.choice((0, 1, 1, 2, 3))):
             kind = rng.choices(_EXPERIENCE_KINDS, _EXPERIENCE_WEIGHTS)[0]
             title = rng.choice(_EXPERIENCES[kind][0 if french else 1])
             started = (since - dt.timedelta(days=rng.randrange(400))).date()
@@ -1904,11 +1903,20 @@ class _Generator:
         """Counselling log entries written once for a whole group (F-33)."""
         rng = self.rng
         for number in range(max(2, len(self.info.ids) // 400)):
-            topic, subject, description = _GROUP_ENTRIES[number % len(_GROUP_ENTRIES)]
+            topic, grade, subject, description = _GROUP_ENTRIES[
+                number % len(_GROUP_ENTRIES)
+            ]
             author = self.staff[
                 self.counsellors[0] if number == 0 else rng.choice(self.counsellors)
             ]
-            _, members = rng.choice(groups)
+            # A workshop for one grade reaches some of its students; the
+            # others are written for one of the student groups.
+            in_grade = self.info.by_grade.get(grade or 0, [])
+            if in_grade:
+                size = min(len(in_grade), rng.randint(10, 40))
+                members = sorted(rng.sample(in_grade, size))
+            else:
+                _, members = rng.choice(groups)
             session_at = self.at_days_ago(1, 80)
             entry_id = self.new_id()
             common = {
@@ -1935,7 +1943,7 @@ class _Generator:
     def make_messages(self, groups: list[tuple[uuid.UUID, list[int]]]) -> None:
         rng = self.rng
         info = self.info
-        for number in range(max(4, len(info.ids) // 100)):
+        for number in range(max(4, len(info.ids) // 150)):
             if number == 0:
                 # One message to a whole grade, as counsellors send before
                 # application deadlines.
