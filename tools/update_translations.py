@@ -7,6 +7,7 @@ test suite fails until they are translated).
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -64,9 +65,29 @@ def unfinished(path: Path) -> list[str]:
     ]
 
 
+def apply_french(path: Path, translations: dict[str, str]) -> None:
+    """Fill unfinished French entries whose source text is in ``translations``."""
+    tree = ET.parse(path)
+    for message in tree.iter("message"):
+        translation = message.find("translation")
+        source = message.findtext("source")
+        unfinished = translation is not None and (
+            translation.get("type") == "unfinished" or not translation.text
+        )
+        if translation is not None and unfinished and source in translations:
+            translation.text = translations[source]
+            translation.attrib.pop("type", None)
+    tree.write(path, encoding="utf-8", xml_declaration=True)
+
+
 def main() -> int:
+    """Usage: update_translations.py [FRENCH.json] (a {source: French} map)."""
     run_lupdate(TS_FILES)
     fill_english(TS_FILES[1])
+    if len(sys.argv) > 1:
+        french = json.loads(Path(sys.argv[1]).read_text(encoding="utf-8"))
+        apply_french(TS_FILES[0], french)
+        run_lupdate(TS_FILES)
     missing = unfinished(TS_FILES[0])
     for text in missing:
         print(f"untranslated in French: {text!r}")

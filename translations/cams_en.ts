@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_CA" sourcelanguage="en_CA">
 <context>
     <name>Access</name>
@@ -396,8 +397,36 @@ Career and education planning administration.</translation>
         <translation>Profile</translation>
     </message>
     <message>
+        <source>Parents</source>
+        <translation>Parents</translation>
+    </message>
+    <message>
         <source>Change history</source>
         <translation>Change history</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>First name</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Last name</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Add a parent</source>
+        <translation>Add a parent</translation>
+    </message>
+    <message>
+        <source>Remove from this student</source>
+        <translation>Remove from this student</translation>
     </message>
     <message>
         <source>When</source>
@@ -682,6 +711,26 @@ Career and education planning administration.</translation>
     <message>
         <source>An assigned counsellor is not staff of this school.</source>
         <translation>An assigned counsellor is not staff of this school.</translation>
+    </message>
+    <message>
+        <source>Parent {0}: {1}</source>
+        <translation>Parent {0}: {1}</translation>
+    </message>
+    <message>
+        <source>first and last names are required.</source>
+        <translation>first and last names are required.</translation>
+    </message>
+    <message>
+        <source>a name is too long.</source>
+        <translation>a name is too long.</translation>
+    </message>
+    <message>
+        <source>the phone number is too long.</source>
+        <translation>the phone number is too long.</translation>
+    </message>
+    <message>
+        <source>This parent does not exist in this school.</source>
+        <translation>This parent does not exist in this school.</translation>
     </message>
 </context>
 </TS>

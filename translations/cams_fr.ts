@@ -397,8 +397,36 @@ Administration de la planification de carrière et de formation.</translation>
         <translation>Profil</translation>
     </message>
     <message>
+        <source>Parents</source>
+        <translation>Parents</translation>
+    </message>
+    <message>
         <source>Change history</source>
         <translation>Historique des changements</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nom de famille</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Add a parent</source>
+        <translation>Ajouter un parent</translation>
+    </message>
+    <message>
+        <source>Remove from this student</source>
+        <translation>Retirer de cet élève</translation>
     </message>
     <message>
         <source>When</source>
@@ -683,6 +711,26 @@ Administration de la planification de carrière et de formation.</translation>
     <message>
         <source>An assigned counsellor is not staff of this school.</source>
         <translation>Un conseiller assigné ne fait pas partie du personnel de cette école.</translation>
+    </message>
+    <message>
+        <source>Parent {0}: {1}</source>
+        <translation>Parent {0} : {1}</translation>
+    </message>
+    <message>
+        <source>first and last names are required.</source>
+        <translation>le prénom et le nom de famille sont obligatoires.</translation>
+    </message>
+    <message>
+        <source>a name is too long.</source>
+        <translation>un nom est trop long.</translation>
+    </message>
+    <message>
+        <source>the phone number is too long.</source>
+        <translation>le numéro de téléphone est trop long.</translation>
+    </message>
+    <message>
+        <source>This parent does not exist in this school.</source>
+        <translation>Ce parent n&apos;existe pas dans cette école.</translation>
     </message>
 </context>
 </TS>

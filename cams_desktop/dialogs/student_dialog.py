@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
     QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
@@ -35,7 +37,7 @@ from cams_desktop.i18n import current_language
 from cams_desktop.labels import field_label, gender_label, language_label
 from cams_desktop.services import students
 from cams_desktop.services.access import Actor, NotFound, PermissionDenied
-from cams_desktop.services.students import StudentDraft, ValidationError
+from cams_desktop.services.students import ParentContact, StudentDraft, ValidationError
 
 
 class OptionalDateEdit(QWidget):
@@ -107,6 +109,15 @@ class StudentDialog(QDialog):
         self.counsellor_list = QListWidget()
         self.counsellor_list.setMaximumHeight(120)
         self.error_labels: dict[str, QLabel] = {}
+        self.parent_table = QTableWidget(0, 5)
+        self.parent_table.verticalHeader().setVisible(False)
+        self.parent_table.horizontalHeader().setStretchLastSection(True)
+        self.add_parent_button = QPushButton()
+        self.remove_parent_button = QPushButton()
+        self.parent_error = QLabel()
+        self.parent_error.setStyleSheet("color: #b00020;")
+        self.parent_error.setWordWrap(True)
+        self.parent_error.hide()
         self.history = QTreeWidget()
         self.history.setRootIsDecorated(False)
         self.buttons = QDialogButtonBox(
@@ -144,8 +155,18 @@ class StudentDialog(QDialog):
             self.form.addRow("", error)
         profile_page = QWidget()
         profile_page.setLayout(self.form)
+        parents_page = QWidget()
+        parent_buttons = QHBoxLayout()
+        parent_buttons.addWidget(self.add_parent_button)
+        parent_buttons.addWidget(self.remove_parent_button)
+        parent_buttons.addStretch(1)
+        parents_layout = QVBoxLayout(parents_page)
+        parents_layout.addWidget(self.parent_table)
+        parents_layout.addWidget(self.parent_error)
+        parents_layout.addLayout(parent_buttons)
         self.tabs = QTabWidget()
         self.tabs.addTab(profile_page, "")
+        self.tabs.addTab(parents_page, "")
         if student_id is not None:
             self.tabs.addTab(self.history, "")
         layout = QVBoxLayout(self)
@@ -156,6 +177,8 @@ class StudentDialog(QDialog):
         self.buttons.accepted.connect(self._on_save_clicked)
         self.buttons.rejected.connect(self.reject)
         self.suggestion_button.clicked.connect(self._on_suggestion_clicked)
+        self.add_parent_button.clicked.connect(self._on_add_parent_clicked)
+        self.remove_parent_button.clicked.connect(self._on_remove_parent_clicked)
 
         self.retranslate()
         self._load()
@@ -180,6 +203,7 @@ class StudentDialog(QDialog):
             email=self.email.text(),
             preferred_language=Language(self.language.currentData()),
             counsellor_ids=checked,
+            parents=self._parent_contacts(),
         )
 
     def retranslate(self) -> None:
@@ -188,8 +212,24 @@ class StudentDialog(QDialog):
         else:
             self.setWindowTitle(self.tr("Edit profile"))
         self.tabs.setTabText(0, self.tr("Profile"))
-        if self.tabs.count() > 1:
-            self.tabs.setTabText(1, self.tr("Change history"))
+        self.tabs.setTabText(1, self.tr("Parents"))
+        if self.tabs.count() > 2:
+            self.tabs.setTabText(2, self.tr("Change history"))
+        self.parent_table.setHorizontalHeaderLabels(
+            [
+                self.tr("First name"),
+                self.tr("Last name"),
+                self.tr("Email"),
+                self.tr("Phone"),
+                self.tr("Language"),
+            ]
+        )
+        self.add_parent_button.setText(self.tr("Add a parent"))
+        self.remove_parent_button.setText(self.tr("Remove from this student"))
+        for row in range(self.parent_table.rowCount()):
+            box = self.parent_table.cellWidget(row, 4)
+            if isinstance(box, QComboBox):
+                self._fill_language_box(box, box.currentData())
         self.history.setHeaderLabels(
             [
                 self.tr("When"),
@@ -225,6 +265,7 @@ class StudentDialog(QDialog):
     def _on_save_clicked(self) -> None:
         for label in self.error_labels.values():
             label.hide()
+        self.parent_error.hide()
         self._suggestion = None
         self.suggestion_button.hide()
         try:
@@ -242,6 +283,18 @@ class StudentDialog(QDialog):
             self._show_errors(ValidationError({"first_name": str(error)}))
             return
         self.accept()
+
+    @Slot()
+    def _on_add_parent_clicked(self) -> None:
+        self._append_parent(ParentContact("", ""))
+        self.parent_table.setCurrentCell(self.parent_table.rowCount() - 1, 0)
+        self.parent_table.editItem(self.parent_table.currentItem())
+
+    @Slot()
+    def _on_remove_parent_clicked(self) -> None:
+        row = self.parent_table.currentRow()
+        if row >= 0:
+            self.parent_table.removeRow(row)
 
     @Slot()
     def _on_suggestion_clicked(self) -> None:
@@ -268,11 +321,14 @@ class StudentDialog(QDialog):
         if gender is not None:
             self.gender.setCurrentIndex(self.gender.findData(gender))
         language = self.language.currentData()
-        self.language.clear()
+        self._fill_language_box(self.language, language)
+
+    def _fill_language_box(self, box: QComboBox, current: object) -> None:
+        box.clear()
         for choice in Language:
-            self.language.addItem(language_label(choice), choice)
-        if language is not None:
-            self.language.setCurrentIndex(self.language.findData(language))
+            box.addItem(language_label(choice), choice.value)
+        if current is not None:
+            box.setCurrentIndex(box.findData(current))
 
     def _load(self) -> None:
         checked: frozenset[uuid.UUID] = frozenset()
@@ -291,6 +347,8 @@ class StudentDialog(QDialog):
                 self.language.findData(draft.preferred_language)
             )
             checked = draft.counsellor_ids
+            for contact in draft.parents or ():
+                self._append_parent(contact)
             self._load_history()
         else:
             self.gender.setCurrentIndex(self.gender.findData(Gender.UNSPECIFIED))
@@ -307,6 +365,48 @@ class StudentDialog(QDialog):
                 else Qt.CheckState.Unchecked
             )
             self.counsellor_list.addItem(item)
+
+    def _append_parent(self, contact: ParentContact) -> None:
+        row = self.parent_table.rowCount()
+        self.parent_table.insertRow(row)
+        for column, text in enumerate(
+            (contact.first_name, contact.last_name, contact.email, contact.phone)
+        ):
+            item = QTableWidgetItem(text)
+            if column == 0:
+                item.setData(Qt.ItemDataRole.UserRole, contact)
+            self.parent_table.setItem(row, column, item)
+        box = QComboBox()
+        self._fill_language_box(box, contact.preferred_language.value)
+        self.parent_table.setCellWidget(row, 4, box)
+
+    def _parent_contacts(self) -> tuple[ParentContact, ...]:
+        contacts = []
+        for row in range(self.parent_table.rowCount()):
+            texts = [
+                (self.parent_table.item(row, c) or QTableWidgetItem()).text()
+                for c in range(4)
+            ]
+            first = self.parent_table.item(row, 0)
+            original = first.data(Qt.ItemDataRole.UserRole) if first else None
+            box = self.parent_table.cellWidget(row, 4)
+            language = (
+                Language(box.currentData())
+                if isinstance(box, QComboBox)
+                else Language.FRENCH
+            )
+            contacts.append(
+                ParentContact(
+                    texts[0],
+                    texts[1],
+                    texts[2],
+                    texts[3],
+                    language,
+                    original.relationship if original else "parent",
+                    original.id if original else None,
+                )
+            )
+        return tuple(contacts)
 
     def _load_history(self) -> None:
         if self.student_id is None:
@@ -332,6 +432,11 @@ class StudentDialog(QDialog):
 
     def _show_errors(self, error: ValidationError) -> None:
         for name, message in error.errors.items():
+            if name == "parents":
+                self.parent_error.setText(message)
+                self.parent_error.show()
+                self.tabs.setCurrentIndex(1)
+                continue
             label = self.error_labels.get(name, self.error_labels["first_name"])
             label.setText(message)
             label.show()

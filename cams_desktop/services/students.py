@@ -26,6 +26,8 @@ from cams_desktop.db.students import (
     GroupKind,
     GroupMembership,
     LoginEvent,
+    Parent,
+    ParentLink,
     PlanStatus,
     Student,
     StudentGroup,
@@ -82,6 +84,19 @@ class GroupChoice:
     kind: GroupKind
 
 
+@dataclass(frozen=True, slots=True)
+class ParentContact:
+    """A parent or guardian as the profile shows it; ``id`` None means new."""
+
+    first_name: str
+    last_name: str
+    email: str = ""
+    phone: str = ""
+    preferred_language: Language = Language.FRENCH
+    relationship: str = "parent"
+    id: uuid.UUID | None = None
+
+
 @dataclass(slots=True)
 class StudentDraft:
     """What the Add student and Edit profile dialogs collect."""
@@ -97,6 +112,8 @@ class StudentDraft:
     email: str = ""
     preferred_language: Language = Language.FRENCH
     counsellor_ids: frozenset[uuid.UUID] = field(default_factory=frozenset)
+    # None leaves the student's parent contacts as they are.
+    parents: tuple[ParentContact, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -290,6 +307,7 @@ def get_profile(db: Database, actor: Actor, student_id: uuid.UUID) -> StudentPro
             email=student.email or "",
             preferred_language=student.preferred_language,
             counsellor_ids=counsellor_ids,
+            parents=tuple(_parent_contacts(session, student_id)),
         )
         return StudentProfile(
             student.id,
@@ -392,6 +410,20 @@ def _clean(draft: StudentDraft) -> StudentDraft:
         email=draft.email.strip(),
         preferred_language=draft.preferred_language,
         counsellor_ids=draft.counsellor_ids,
+        parents=None
+        if draft.parents is None
+        else tuple(
+            ParentContact(
+                p.first_name.strip(),
+                p.last_name.strip(),
+                p.email.strip(),
+                p.phone.strip(),
+                p.preferred_language,
+                p.relationship.strip() or "parent",
+                p.id,
+            )
+            for p in draft.parents
+        ),
     )
 
 
@@ -509,8 +541,34 @@ def validate(
             "Students", "An assigned counsellor is not staff of this school."
         )
 
+    for number, parent in enumerate(draft.parents or (), start=1):
+        problem = _parent_problem(parent)
+        if problem:
+            errors["parents"] = QCoreApplication.translate(
+                "Students", "Parent {0}: {1}"
+            ).format(number, problem)
+            break
+
     if errors:
         raise ValidationError(errors, suggestion)
+
+
+def _parent_problem(parent: ParentContact) -> str | None:
+    if not parent.first_name or not parent.last_name:
+        return QCoreApplication.translate(
+            "Students", "first and last names are required."
+        )
+    if max(len(parent.first_name), len(parent.last_name)) > MAX_NAME_LENGTH:
+        return QCoreApplication.translate("Students", "a name is too long.")
+    if parent.email and (
+        len(parent.email) > 254 or not EMAIL_PATTERN.match(parent.email)
+    ):
+        return QCoreApplication.translate(
+            "Students", "{0} is not an email address."
+        ).format(parent.email)
+    if len(parent.phone) > 40:
+        return QCoreApplication.translate("Students", "the phone number is too long.")
+    return None
 
 
 # --- writing --------------------------------------------------------------
@@ -538,6 +596,7 @@ def add_student(db: Database, actor: Actor, draft: StudentDraft) -> uuid.UUID:
         session.add(student)
         session.flush()
         _set_counsellors(session, student.id, draft.counsellor_ids)
+        _set_parents(session, actor, student.id, draft.parents)
     log.info("student %s added by staff %s", student.id, actor.staff_id)
     return student.id
 
@@ -553,6 +612,7 @@ def update_profile(
         validate(session, actor, draft, student_id)
         _apply(student, draft)
         _set_counsellors(session, student.id, draft.counsellor_ids)
+        _set_parents(session, actor, student.id, draft.parents)
 
 
 def set_plan_active(
@@ -616,3 +676,85 @@ def _set_counsellors(
                 student_id=student_id,
             )
         )
+
+
+def _parent_contacts(session: Session, student_id: uuid.UUID) -> list[ParentContact]:
+    rows = session.execute(
+        select(Parent, ParentLink.relationship)
+        .join(ParentLink, ParentLink.parent_id == Parent.id)
+        .where(
+            ParentLink.student_id == student_id,
+            ParentLink.deleted_at.is_(None),
+            Parent.deleted_at.is_(None),
+        )
+        .order_by(Parent.last_name, Parent.first_name, Parent.id)
+    ).all()
+    return [
+        ParentContact(
+            parent.first_name,
+            parent.last_name,
+            parent.email or "",
+            parent.phone or "",
+            parent.preferred_language,
+            relationship,
+            parent.id,
+        )
+        for parent, relationship in rows
+    ]
+
+
+def _set_parents(
+    session: Session,
+    actor: Actor,
+    student_id: uuid.UUID,
+    contacts: tuple[ParentContact, ...] | None,
+) -> None:
+    """Make the student's parent contacts ``contacts``.
+
+    A removed contact only loses its link to this student: the same parent
+    may be linked to a brother or sister.
+    """
+    if contacts is None:
+        return
+    links = {
+        link.parent_id: link
+        for link in session.scalars(
+            select(ParentLink).where(ParentLink.student_id == student_id)
+        )
+    }
+    kept: set[uuid.UUID] = set()
+    for contact in contacts:
+        if contact.id is None:
+            parent = Parent(school_id=actor.school_id, first_name="", last_name="")
+            session.add(parent)
+        else:
+            # An existing parent, such as a brother's or sister's, of this school.
+            found = session.get(Parent, contact.id)
+            if found is None or found.school_id != actor.school_id:
+                raise NotFound(
+                    QCoreApplication.translate(
+                        "Students", "This parent does not exist in this school."
+                    )
+                )
+            parent = found
+        parent.first_name = contact.first_name
+        parent.last_name = contact.last_name
+        parent.email = contact.email or None
+        parent.phone = contact.phone or None
+        parent.preferred_language = contact.preferred_language
+        session.flush()
+        kept.add(parent.id)
+        link = links.get(parent.id)
+        if link is None:
+            link = ParentLink(
+                id=link_id(parent.id, student_id),
+                parent_id=parent.id,
+                student_id=student_id,
+            )
+            session.add(link)
+        link.relationship = contact.relationship
+        link.deleted_at = None
+    now = utcnow()
+    for parent_id, link in links.items():
+        if parent_id not in kept and link.deleted_at is None:
+            link.deleted_at = now

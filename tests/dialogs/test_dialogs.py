@@ -331,3 +331,41 @@ def test_a_cancelled_background_task_reports_the_cancel(qtbot, qapp):
         task.start()
         task.cancel()
     assert isinstance(failure.args[0], ExportCancelled)
+
+
+def test_parents_tab_adds_a_contact_and_reports_a_bad_email(
+    qtbot, demo_db, counsellor, first_row, languages
+):
+    from PySide6.QtWidgets import QTableWidgetItem
+
+    dialog = StudentDialog(demo_db, counsellor, first_row.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    before = students.get_profile(demo_db, counsellor, first_row.id).draft.parents or ()
+    assert dialog.parent_table.rowCount() == len(before)
+    assert dialog.tabs.tabText(1) == "Parents"
+
+    qtbot.mouseClick(dialog.add_parent_button, Qt.MouseButton.LeftButton)
+    row = dialog.parent_table.rowCount() - 1
+    for column, text in enumerate(
+        ("Jiří", "Nováček", "pas-une-adresse", "514-555-0199")
+    ):
+        dialog.parent_table.setItem(row, column, QTableWidgetItem(text))
+    dialog._on_save_clicked()
+
+    assert dialog.result() == 0
+    assert dialog.tabs.currentIndex() == 1
+    assert dialog.parent_error.text() == (
+        f"Parent {row + 1} : pas-une-adresse n'est pas une adresse courriel."
+    )
+
+    dialog.parent_table.setItem(row, 2, QTableWidgetItem("jiri@example.org"))
+    dialog._on_save_clicked()
+
+    assert dialog.result() == 1
+    after = students.get_profile(demo_db, counsellor, first_row.id).draft.parents or ()
+    added = [p for p in after if p.first_name == "Jiří"]
+    assert [(p.last_name, p.email, p.phone) for p in added] == [
+        ("Nováček", "jiri@example.org", "514-555-0199")
+    ]
+    assert len(after) == len(before) + 1

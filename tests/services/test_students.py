@@ -189,7 +189,7 @@ def test_deactivate_keeps_everything_and_reactivate_undoes_it(tiny_school):
     assert students.set_plan_active(db, actor, [student_id], False) == 0
     row = next(r for r in students.list_students(db, actor) if r.id == student_id)
     assert row.plan_status == PlanStatus.INACTIVE
-    assert students.get_profile(db, actor, student_id).draft == draft()
+    assert students.get_profile(db, actor, student_id).draft == draft(parents=())
 
     assert students.set_plan_active(db, actor, [student_id], True) == 1
     with db.read() as session:
@@ -286,3 +286,53 @@ def test_removing_a_counsellor_is_a_soft_link_change_and_readding_revives_it(
     ]
     with db.read() as session:
         assert session.scalar(select(func.count()).select_from(CaseloadAssignment)) == 2
+
+
+def test_parent_contacts_are_added_edited_and_unlinked_without_losing_siblings(
+    tiny_school,
+):
+    from cams_desktop.db.students import Parent, ParentLink
+    from cams_desktop.services.students import ParentContact
+
+    db, actor = tiny_school.db, tiny_school.admin
+    mother = ParentContact("Élise", "Nguyễn", "elise@example.org", "514-555-0101")
+    first = students.add_student(db, actor, draft(parents=(mother,)))
+    (saved,) = students.get_profile(db, actor, first).draft.parents or ()
+    assert (saved.first_name, saved.last_name, saved.email, saved.relationship) == (
+        "Élise",
+        "Nguyễn",
+        "elise@example.org",
+        "parent",
+    )
+    sibling = students.add_student(
+        db, actor, draft(username="sibling", student_number="2", parents=(saved,))
+    )
+    assert students.get_profile(db, actor, sibling).draft.parents == (saved,)
+
+    students.update_profile(db, actor, first, draft(parents=()))
+
+    assert students.get_profile(db, actor, first).draft.parents == ()
+    assert students.get_profile(db, actor, sibling).draft.parents == (saved,)
+    with db.read() as session:
+        assert session.scalar(select(func.count()).select_from(Parent)) == 1
+        links = session.execute(
+            select(ParentLink.student_id, ParentLink.deleted_at.is_(None))
+        ).all()
+    assert sorted(links) == sorted([(first, False), (sibling, True)])
+
+
+def test_a_bad_parent_contact_is_named_by_its_position(tiny_school):
+    from cams_desktop.services.students import ParentContact
+
+    with pytest.raises(ValidationError) as caught:
+        students.add_student(
+            tiny_school.db,
+            tiny_school.admin,
+            draft(
+                parents=(
+                    ParentContact("Ana", "Roy"),
+                    ParentContact("Léo", "Roy", "roy@"),
+                )
+            ),
+        )
+    assert caught.value.errors == {"parents": "Parent 2: roy@ is not an email address."}
