@@ -74,6 +74,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _open_database(args: argparse.Namespace) -> tuple[Database, str | None]:
+    if args.db is None:
+        paths.private_folder(
+            paths.demo_database().parent if args.demo else paths.data_dir()
+        )
     if args.demo:
         path = args.db or paths.demo_database()
         if not path.exists():

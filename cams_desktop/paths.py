@@ -26,3 +26,9 @@ def default_database() -> Path:
 def demo_database() -> Path:
     """The demo school lives apart, so it never mixes with real data."""
     return data_dir() / "demo" / "demo-school.sqlite"
+
+
+def private_folder(path: Path) -> Path:
+    """Create ``path`` readable by its owner only (the data holds personal data)."""
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return path

@@ -71,10 +71,10 @@ def apply_french(path: Path, translations: dict[str, str]) -> None:
     for message in tree.iter("message"):
         translation = message.find("translation")
         source = message.findtext("source")
-        unfinished = translation is not None and (
+        is_open = translation is not None and (
             translation.get("type") == "unfinished" or not translation.text
         )
-        if translation is not None and unfinished and source in translations:
+        if translation is not None and is_open and source in translations:
             translation.text = translations[source]
             translation.attrib.pop("type", None)
     tree.write(path, encoding="utf-8", xml_declaration=True)

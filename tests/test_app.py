@@ -1,0 +1,51 @@
+"""Start-up: choosing the database and the demo school."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select
+
+from cams_desktop import app, cli
+from cams_desktop.db.students import Student
+
+pytestmark = pytest.mark.unit
+
+
+def test_demo_start_makes_the_demo_school_once(tmp_path):
+    path = tmp_path / "demo.sqlite"
+    args = app.parse_args(["--demo", "--db", str(path)])
+
+    db, username = app._open_database(args)
+    with db.read() as session:
+        count = session.scalar(select(func.count()).select_from(Student))
+    db.close()
+    assert (count, username) == (app.DEMO_STUDENTS, "conseiller")
+
+    again, _ = app._open_database(args)
+    with again.read() as session:
+        assert session.scalar(select(func.count()).select_from(Student)) == count
+
+
+def test_cams_demo_refuses_an_existing_school_with_a_clear_message(tmp_path, capsys):
+    path = tmp_path / "school.sqlite"
+    assert (
+        cli.main(["demo", "--students", "20", "--seed", "3", "--out", str(path)]) == 0
+    )
+    assert capsys.readouterr().out.startswith(f"{path}: 20 students, ")
+
+    assert cli.main(["demo", "--students", "20", "--out", str(path)]) == 2
+    assert capsys.readouterr().err.startswith("cams demo: ")
+
+
+def test_cams_backup_and_migrate(tmp_path, capsys):
+    path = tmp_path / "school.sqlite"
+    cli.main(["demo", "--students", "5", "--out", str(path)])
+    copy = tmp_path / "copy.sqlite"
+    assert cli.main(["backup", "--db", str(path), "--out", str(copy)]) == 0
+    assert cli.main(["migrate", "--db", str(copy)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[-2:] == [f"{path} copied to {copy}", f"{copy}: schema up to date"]
+    assert (
+        cli.main(["backup", "--db", str(tmp_path / "none.sqlite"), "--out", str(copy)])
+        == 2
+    )
