@@ -144,8 +144,8 @@ def _timed(action: Callable[[], object], watcher: _PaintWatcher) -> float:
 def _dispose(widget: QWidget, *owned: QObject) -> None:
     """Close and delete a window and the parentless models it showed.
 
-    A parentless model connected to its proxy (and back) is kept alive from
-    C++, out of the garbage collector's sight, until it is deleted explicitly.
+    The student list owns its models; the QStandardItemModel baseline's are
+    parentless and connected to each other, so they are deleted explicitly.
     """
     widget.close()
     shiboken6.delete(widget)
@@ -393,7 +393,7 @@ def warm_up_qt(bench: Bench) -> None:
     view.resize(*WINDOW_SIZE)
     view.show()
     _wait_for_paint(watcher, rows=False)
-    _dispose(view, view.proxy, view.model)
+    _dispose(view)
 
 
 def _open_ours(
@@ -418,7 +418,7 @@ def measure_ours(bench: Bench, figures: Figures) -> Typing:
     view, watcher, _, figures.open_cold = _open_ours(bench, capture=True)
     figures.memory_mb = _memory_used(before, resident_memory())
     # Each list is gone before the next opens, as when the application starts.
-    _dispose(view, view.proxy, view.model)
+    _dispose(view)
     del view, watcher
 
     totals: list[float] = []
@@ -427,7 +427,7 @@ def measure_ours(bench: Bench, figures: Figures) -> Typing:
         view, watcher, fetch, total = _open_ours(bench)
         totals.append(total)
         fetches.append(fetch)
-        _dispose(view, view.proxy, view.model)
+        _dispose(view)
         del view, watcher
     view, watcher, fetch, total = _open_ours(bench)
     totals.append(total)
@@ -447,7 +447,7 @@ def measure_ours(bench: Bench, figures: Figures) -> Typing:
 
     view.filter_edit.clear()
     _sort_sequence(view.table, watcher, figures)
-    _dispose(view, view.proxy, view.model)
+    _dispose(view)
     return plan
 
 

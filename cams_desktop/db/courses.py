@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from decimal import Decimal
 
-from sqlalchemy import ForeignKey, Numeric, String, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, Numeric, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from cams_desktop.db.base import Record
@@ -36,8 +36,11 @@ class CoursePlanEntry(Record):
     """A course a student plans to take in a school year."""
 
     __tablename__ = "course_plan_entries"
-    __table_args__ = (UniqueConstraint("student_id", "course_id"),)
+    __table_args__ = (
+        UniqueConstraint("student_id", "course_id"),
+        Index("ix_course_plan_entries_student", "student_id", "deleted_at"),
+    )
 
-    student_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("students.id"), index=True)
+    student_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("students.id"))
     course_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("courses.id"))
     school_year: Mapped[int]

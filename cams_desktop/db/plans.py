@@ -6,7 +6,7 @@ import datetime as dt
 import enum
 import uuid
 
-from sqlalchemy import Enum, ForeignKey, String, UniqueConstraint
+from sqlalchemy import Enum, ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from cams_desktop.db.base import Record, enum_values
@@ -45,8 +45,12 @@ class AssessmentResult(Record):
     """One completed assessment; for interests the student marks a best match."""
 
     __tablename__ = "assessment_results"
+    # Covers the readiness counts, which run each time the student list opens.
+    __table_args__ = (
+        Index("ix_assessment_results_student", "student_id", "kind", "deleted_at"),
+    )
 
-    student_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("students.id"), index=True)
+    student_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("students.id"))
     kind: Mapped[AssessmentKind] = mapped_column(_enum(AssessmentKind))
     name: Mapped[str] = mapped_column(String(100))
     taken_at: Mapped[dt.datetime]
@@ -71,8 +75,9 @@ class AssessmentSuggestion(Record):
 
 class CareerInterest(Record):
     __tablename__ = "career_interests"
+    __table_args__ = (Index("ix_career_interests_student", "student_id", "deleted_at"),)
 
-    student_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("students.id"), index=True)
+    student_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("students.id"))
     career_code: Mapped[str] = mapped_column(String(40))
     career_title: Mapped[str] = mapped_column(String(200))
     # 1 to 3 for the top careers of the post-secondary plan; None otherwise.
@@ -82,8 +87,11 @@ class CareerInterest(Record):
 
 class ClusterInterest(Record):
     __tablename__ = "cluster_interests"
+    __table_args__ = (
+        Index("ix_cluster_interests_student", "student_id", "deleted_at"),
+    )
 
-    student_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("students.id"), index=True)
+    student_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("students.id"))
     cluster_code: Mapped[str] = mapped_column(String(40))
     cluster_title: Mapped[str] = mapped_column(String(200))
     comment: Mapped[str] = mapped_column(default="")

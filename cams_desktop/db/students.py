@@ -140,9 +140,10 @@ class LoginEvent(Record):
     """A student opening their plan on the planning site (F-31)."""
 
     __tablename__ = "login_events"
+    __table_args__ = (Index("ix_login_events_student", "student_id", "occurred_at"),)
     __audited__ = False
 
-    student_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("students.id"), index=True)
+    student_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("students.id"))
     occurred_at: Mapped[dt.datetime]
     source: Mapped[str] = mapped_column(String(40), default="web")
 

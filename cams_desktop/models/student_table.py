@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 import uuid
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import (
@@ -30,6 +30,12 @@ from cams_desktop.text import fold, sort_key
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+# Plain ints: data() runs for every painted cell, and int comparisons are cheap.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ROW = int(ROW_ROLE)
+_RIGHT_ALIGNED = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 class Column(enum.IntEnum):
@@ -123,16 +129,16 @@ class StudentTableModel(QAbstractTableModel):
         return self.cell(index.row(), index.column(), role)
 
     def cell(self, row: int, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.display(row, column)
-        if role == ROW_ROLE:
+        if role == _DISPLAY:
+            text = self._cache.get((row, column))
+            return self.display(row, column) if text is None else text
+        if role == _ALIGNMENT:
+            return (
+                _RIGHT_ALIGNED if column in (Column.GRADE, Column.READINESS) else None
+            )
+        if role == _ROW:
             return self._rows[row].id
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (
-            Column.GRADE,
-            Column.READINESS,
-        ):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and column == Column.READINESS:
+        if role == _TOOLTIP and column == Column.READINESS:
             return QCoreApplication.translate(
                 "StudentTable", "{0} of {1} readiness requirements met"
             ).format(self._rows[row].readiness_met, self._rows[row].readiness_total)
@@ -201,6 +207,14 @@ class StudentListProxy(QAbstractProxyModel):
         self._sort_column = int(Column.LAST_NAME)
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._orders: dict[tuple[int, str, bool], list[int]] = {}
+        self._model: StudentTableModel | None = None
+        self._search: list[str] = []
+        # Rows passing every filter but the text, in the current order, and the
+        # last text's result: typing more letters only narrows that result.
+        self._pool: list[int] = []
+        self._pool_key: tuple[object, ...] | None = None
+        self._narrowed: tuple[str, list[int]] = ("", [])
+        self._generation = 0
 
     # public API
 
@@ -211,18 +225,18 @@ class StudentListProxy(QAbstractProxyModel):
             self.sourceModel().dataChanged.disconnect(self._on_source_data_changed)
             self.sourceModel().headerDataChanged.disconnect(self.headerDataChanged)
         super().setSourceModel(model)
+        self._model = model
         model.modelReset.connect(self._on_source_reset)
         model.dataChanged.connect(self._on_source_data_changed)
         model.headerDataChanged.connect(self.headerDataChanged)
-        self._orders.clear()
+        self._forget_orders()
         self._visible = self._compute()
         self._position = None
         self.endResetModel()
 
     def student_model(self) -> StudentTableModel:
-        model = self.sourceModel()
-        assert isinstance(model, StudentTableModel)
-        return model
+        assert self._model is not None, "set_source() first"
+        return self._model
 
     def set_filter(self, student_filter: StudentFilter) -> None:
         if student_filter == self._filter:
@@ -302,9 +316,8 @@ class StudentListProxy(QAbstractProxyModel):
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        return self.student_model().cell(
-            self._visible[index.row()], index.column(), role
-        )
+        assert self._model is not None
+        return self._model.cell(self._visible[index.row()], index.column(), role)
 
     def headerData(
         self,
@@ -327,7 +340,7 @@ class StudentListProxy(QAbstractProxyModel):
 
     def _on_source_reset(self) -> None:
         self.beginResetModel()
-        self._orders.clear()
+        self._forget_orders()
         self._visible = self._compute()
         self._position = None
         self.endResetModel()
@@ -339,7 +352,7 @@ class StudentListProxy(QAbstractProxyModel):
         roles: Sequence[int] = (),
     ) -> None:
         # Labels changed (language): the order of translated columns may too.
-        self._orders.clear()
+        self._forget_orders()
         self._relayout()
 
     # private helpers
@@ -364,16 +377,49 @@ class StudentListProxy(QAbstractProxyModel):
         self.changePersistentIndexList(persistent, new_indexes)
         self.layoutChanged.emit()
 
+    def _forget_orders(self) -> None:
+        self._orders.clear()
+        self._generation += 1
+        self._pool_key = None
+        self._search = (
+            [row.search_text for row in self._model.rows()] if self._model else []
+        )
+
     def _compute(self) -> list[int]:
-        source = self.sourceModel()
-        if not isinstance(source, StudentTableModel):
+        source = self._model
+        if source is None:
             return []
         order = self._order(source)
-        rows = source.rows()
-        test = _predicate(self._filter)
-        if test is None:
-            return list(order)
-        return [r for r in order if test(rows[r])]
+        f = self._filter
+        pool_key = (
+            self._generation,
+            self._sort_column,
+            self._sort_order,
+            source.language,
+            f.grade,
+            f.plan_status,
+            f.gender,
+            f.counsellor_id,
+            f.group_id,
+        )
+        if pool_key != self._pool_key:
+            rows = source.rows()
+            test = _predicate(replace(f, text=""))
+            self._pool = (
+                list(order) if test is None else [r for r in order if test(rows[r])]
+            )
+            self._pool_key = pool_key
+            self._narrowed = ("", self._pool)
+
+        needle = fold(f.text)
+        if not needle:
+            return self._pool
+        previous_needle, previous = self._narrowed
+        base = previous if previous_needle and previous_needle in needle else self._pool
+        search = self._search
+        result = [r for r in base if needle in search[r]]
+        self._narrowed = (needle, result)
+        return result
 
     def _order(self, source: StudentTableModel) -> list[int]:
         descending = self._sort_order == Qt.SortOrder.DescendingOrder

@@ -4,10 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import (
+    Select,
+    String,
+    and_,
+    case,
+    func,
+    literal,
+    select,
+    type_coerce,
+    union_all,
+)
 from sqlalchemy.orm import Session
 
 from cams_desktop.db.courses import CoursePlanEntry
@@ -28,12 +37,12 @@ def school_year_of(day: dt.date) -> int:
     return day.year if day.month >= 8 else day.year - 1
 
 
-def _count(column: Any, *where: Any) -> Select[uuid.UUID, int]:
-    return select(column, func.count()).where(*where).group_by(column)
+def _count(column: Any, *where: Any) -> tuple[Any, tuple[Any, ...]]:
+    return column, where
 
 
-def criterion_query(criterion: str, year: int) -> Select[uuid.UUID, int] | None:
-    """(student id, how many of ``criterion`` the student has), or None if unknown."""
+def _criterion_parts(criterion: str, year: int) -> tuple[Any, tuple[Any, ...]] | None:
+    """The student id column and conditions that count ``criterion``."""
     match criterion:
         case "interest_assessment":
             return _count(
@@ -68,12 +77,82 @@ def criterion_query(criterion: str, year: int) -> Select[uuid.UUID, int] | None:
     return None
 
 
+CRITERIA = (
+    "interest_assessment",
+    "careers_saved",
+    "clusters_saved",
+    "course_plan",
+    "reflect_confirm",
+    "annual_review",
+)
+
+
+def progress_query(school_id: uuid.UUID, year: int) -> Select[str, int, int]:
+    """(student id as stored, requirements met, requirements of the grade).
+
+    One statement: SQLite counts what each student saved per criterion and
+    compares it with the thresholds of the student's grade; a criterion this
+    version does not know counts as not met.
+    """
+    parts = []
+    for criterion in CRITERIA:
+        found = _criterion_parts(criterion, year)
+        assert found is not None
+        column, where = found
+        parts.append(
+            select(
+                literal(criterion).label("criterion"),
+                column.label("student_id"),
+                func.count().label("n"),
+            )
+            .where(*where)
+            .group_by(column)
+        )
+    counts = union_all(*parts).subquery("counts")
+    requirement = ReadinessRequirement
+    met = func.sum(
+        case((func.coalesce(counts.c.n, 0) >= requirement.threshold, 1), else_=0)
+    )
+    return (
+        select(type_coerce(Student.id, String), met, func.count(requirement.id))
+        .select_from(Student)
+        .join(
+            requirement,
+            and_(
+                requirement.school_id == Student.school_id,
+                requirement.grade == Student.grade,
+                requirement.deleted_at.is_(None),
+            ),
+        )
+        .outerjoin(
+            counts,
+            and_(
+                counts.c.student_id == Student.id,
+                counts.c.criterion == requirement.criterion,
+            ),
+        )
+        .where(Student.school_id == school_id, Student.deleted_at.is_(None))
+        .group_by(Student.id)
+    )
+
+
 def progress_by_student(
     session: Session, school_id: uuid.UUID, today: dt.date | None = None
 ) -> dict[uuid.UUID, tuple[int, int]]:
     """(requirements met, requirements of the grade) for every student of a school."""
-    requirements: defaultdict[int, list[tuple[str, int]]] = defaultdict(list)
-    for grade, criterion, threshold in session.execute(
+    return {
+        uuid.UUID(key): value
+        for key, value in progress_by_student_key(session, school_id, today).items()
+    }
+
+
+def progress_by_student_key(
+    session: Session, school_id: uuid.UUID, today: dt.date | None = None
+) -> dict[str, tuple[int, int]]:
+    """progress_by_student keyed by the stored text of the student ids (faster)."""
+    connection = session.connection()
+    requirements: dict[int, list[tuple[str, int]]] = {}
+    for grade, criterion, threshold in connection.execute(
         select(
             ReadinessRequirement.grade,
             ReadinessRequirement.criterion,
@@ -82,32 +161,41 @@ def progress_by_student(
             ReadinessRequirement.school_id == school_id,
             ReadinessRequirement.deleted_at.is_(None),
         )
-    ):
-        requirements[grade].append((criterion, threshold))
+    ).all():
+        requirements.setdefault(grade, []).append((criterion, threshold))
     if not requirements:
         return {}
 
+    # One row per student with a count per criterion, each an index lookup.
     year = school_year_of(today or dt.date.today())
-    counts: dict[str, dict[uuid.UUID, int]] = {}
-    for criterion in {c for reqs in requirements.values() for c, _ in reqs}:
-        query = criterion_query(criterion, year)
-        counts[criterion] = (
-            {} if query is None else {sid: n for sid, n in session.execute(query)}
-        )
-
-    result: dict[uuid.UUID, tuple[int, int]] = {}
-    for student_id, grade in session.execute(
-        select(Student.id, Student.grade).where(
-            Student.school_id == school_id, Student.deleted_at.is_(None)
-        )
-    ):
-        reqs = requirements.get(grade)
-        if not reqs:
+    wanted = sorted({c for reqs in requirements.values() for c in dict(reqs)})
+    columns: list[Any] = []
+    for criterion in wanted:
+        found = _criterion_parts(criterion, year)
+        if found is None:
+            columns.append(literal(0))
             continue
-        met = sum(
-            1
-            for criterion, threshold in reqs
-            if counts.get(criterion, {}).get(student_id, 0) >= threshold
+        column, where = found
+        columns.append(
+            select(func.count())
+            .where(column == Student.id, *where)
+            .correlate(Student)
+            .scalar_subquery()
         )
-        result[student_id] = (met, len(reqs))
+    position = {criterion: i for i, criterion in enumerate(wanted, start=2)}
+    tests = {
+        grade: [(position[c], threshold) for c, threshold in reqs]
+        for grade, reqs in requirements.items()
+    }
+    result: dict[str, tuple[int, int]] = {}
+    for row in connection.execute(
+        select(type_coerce(Student.id, String), Student.grade, *columns).where(
+            Student.school_id == school_id,
+            Student.deleted_at.is_(None),
+            Student.grade.in_(list(tests)),
+        )
+    ).all():
+        grade_tests = tests[row[1]]
+        met = sum(1 for i, threshold in grade_tests if int(row[i]) >= threshold)
+        result[row[0]] = (met, len(grade_tests))
     return result

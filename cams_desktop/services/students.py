@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
 import logging
 import re
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import QCoreApplication
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, String, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from cams_desktop.db.base import link_id, utcnow
@@ -48,9 +51,8 @@ EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 OLDEST_BIRTH_DATE = dt.date(1900, 1, 1)
 
 
-@dataclass(frozen=True, slots=True)
-class StudentRow:
-    """One line of the student list."""
+class StudentRow(NamedTuple):
+    """One line of the student list (a tuple: 50,000 of them are made at once)."""
 
     id: uuid.UUID
     first_name: str
@@ -153,86 +155,133 @@ class ValidationError(Exception):
 def list_students(
     db: Database, actor: Actor, *, mine: bool = False
 ) -> list[StudentRow]:
-    """Every student the actor may see (or only their caseload), by last name."""
-    with db.read() as session:
+    """Every student the actor may see (or only their caseload), by last name.
+
+    This runs each time a list opens, for up to 50,000 students: ids are
+    read as their stored text and turned into UUIDs once per student, and
+    the garbage collector waits until the rows are built.
+    """
+    students_table = Student.__table__
+    with db.read() as session, gc_paused():
+        connection = session.connection()
         query = select(
-            Student.id,
-            Student.first_name,
-            Student.last_name,
-            Student.grade,
-            Student.username,
-            Student.gender,
-            Student.plan_status,
-            Student.email,
-            Student.sort_key,
-            Student.search_text,
+            _text(students_table.c.id),
+            students_table.c.first_name,
+            students_table.c.last_name,
+            students_table.c.grade,
+            students_table.c.username,
+            _text(students_table.c.gender),
+            _text(students_table.c.plan_status),
+            students_table.c.email,
+            students_table.c.sort_key,
+            students_table.c.search_text,
         ).where(
-            Student.school_id == actor.school_id,
-            Student.deleted_at.is_(None),
-            Student.plan_status != PlanStatus.TRANSFERRED,
+            students_table.c.school_id == actor.school_id,
+            students_table.c.deleted_at.is_(None),
+            students_table.c.plan_status != PlanStatus.TRANSFERRED.value,
         )
         if mine or not actor.sees_all_students:
-            query = query.where(Student.id.in_(_caseload_ids(actor.staff_id)))
-        students = session.execute(query.order_by(Student.sort_key)).all()
+            query = query.where(students_table.c.id.in_(_caseload_ids(actor.staff_id)))
+        students = connection.execute(query.order_by(students_table.c.sort_key)).all()
 
-        staff_names = {
-            staff_id: name
-            for staff_id, name in session.execute(
-                select(Staff.id, Staff.last_name + ", " + Staff.first_name).where(
-                    Staff.school_id == actor.school_id
+        staff_names: dict[str, str] = {}
+        staff_ids: dict[str, uuid.UUID] = {}
+        for staff_id, last, first in connection.execute(
+            select(Staff.id, Staff.last_name, Staff.first_name).where(
+                Staff.school_id == actor.school_id
+            )
+        ):
+            staff_names[staff_id.hex] = f"{last}, {first}"
+            staff_ids[staff_id.hex] = staff_id
+        counsellors: defaultdict[str, list[str]] = defaultdict(list)
+        for student_hex, staff_hex in connection.execute(
+            select(
+                _text(CaseloadAssignment.student_id), _text(CaseloadAssignment.staff_id)
+            ).where(CaseloadAssignment.deleted_at.is_(None))
+        ):
+            counsellors[student_hex].append(staff_hex)
+        groups: defaultdict[str, list[str]] = defaultdict(list)
+        for student_hex, group_hex in connection.execute(
+            select(
+                _text(GroupMembership.student_id), _text(GroupMembership.group_id)
+            ).where(GroupMembership.deleted_at.is_(None))
+        ):
+            groups[student_hex].append(group_hex)
+        last_logins: dict[str, str] = dict(
+            connection.execute(
+                select(
+                    _text(LoginEvent.student_id),
+                    _text(func.max(LoginEvent.occurred_at)),
+                ).group_by(LoginEvent.student_id)
+            ).all()
+        )
+        progress = readiness.progress_by_student_key(session, actor.school_id)
+
+        genders = {g.value: g for g in Gender}
+        statuses = {s.value: s for s in PlanStatus}
+        group_ids: dict[str, uuid.UUID] = {}
+        none: list[str] = []
+        rows = []
+        for (
+            sid,
+            first,
+            last,
+            grade,
+            username,
+            gender,
+            status,
+            email,
+            key,
+            text,
+        ) in students:
+            staff = counsellors.get(sid, none)
+            met, total = progress.get(sid, (0, 0))
+            login = last_logins.get(sid)
+            rows.append(
+                StudentRow(
+                    uuid.UUID(sid),
+                    first,
+                    last,
+                    grade,
+                    username,
+                    genders[gender],
+                    statuses[status],
+                    email,
+                    None if login is None else _utc(login),
+                    "; ".join(sorted(staff_names.get(s, "?") for s in staff)),
+                    frozenset(staff_ids[s] for s in staff if s in staff_ids),
+                    frozenset(
+                        group_ids.get(g) or group_ids.setdefault(g, uuid.UUID(g))
+                        for g in groups.get(sid, none)
+                    ),
+                    met,
+                    total,
+                    key,
+                    text,
                 )
             )
-        }
-        counsellors: defaultdict[uuid.UUID, list[uuid.UUID]] = defaultdict(list)
-        for student_id, staff_id in session.execute(
-            select(CaseloadAssignment.student_id, CaseloadAssignment.staff_id).where(
-                CaseloadAssignment.deleted_at.is_(None)
-            )
-        ):
-            counsellors[student_id].append(staff_id)
-        groups: defaultdict[uuid.UUID, list[uuid.UUID]] = defaultdict(list)
-        for student_id, group_id in session.execute(
-            select(GroupMembership.student_id, GroupMembership.group_id).where(
-                GroupMembership.deleted_at.is_(None)
-            )
-        ):
-            groups[student_id].append(group_id)
-        last_logins = {
-            student_id: at
-            for student_id, at in session.execute(
-                select(
-                    LoginEvent.student_id, func.max(LoginEvent.occurred_at)
-                ).group_by(LoginEvent.student_id)
-            )
-        }
-        progress = readiness.progress_by_student(session, actor.school_id)
-
-    none: list[uuid.UUID] = []
-    rows = []
-    for sid, first, last, grade, username, gender, status, email, key, text in students:
-        staff_ids = counsellors.get(sid, none)
-        met, total = progress.get(sid, (0, 0))
-        rows.append(
-            StudentRow(
-                sid,
-                first,
-                last,
-                grade,
-                username,
-                gender,
-                status,
-                email,
-                last_logins.get(sid),
-                "; ".join(sorted(staff_names.get(s, "?") for s in staff_ids)),
-                frozenset(staff_ids),
-                frozenset(groups.get(sid, none)),
-                met,
-                total,
-                key,
-                text,
-            )
-        )
     return rows
+
+
+def _text(column: Any) -> Any:
+    """A column read as the text SQLite stores (ids: 32 hex digits)."""
+    return type_coerce(column, String)
+
+
+def _utc(stored: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(stored).replace(tzinfo=dt.UTC)
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """Hold the cycle collector while building many small objects at once."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _caseload_ids(staff_id: uuid.UUID) -> Select[uuid.UUID]:

@@ -47,7 +47,9 @@ class StudentListView(QWidget):
     ) -> None:
         super().__init__(parent)
         self.model = StudentTableModel(language)
+        self.model.setParent(self)
         self.proxy = StudentListProxy()
+        self.proxy.setParent(self)
         self.proxy.set_source(self.model)
         self._counsellors: list[StaffChoice] = []
         self._groups: list[GroupChoice] = []

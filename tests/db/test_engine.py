@@ -129,3 +129,23 @@ def test_keys_are_uuid7_and_link_ids_are_deterministic():
     assert first < second
     a, b = uuid.uuid4(), uuid.uuid4()
     assert link_id(a, b) == link_id(a, b) != link_id(b, a)
+
+
+def test_an_older_file_is_copied_before_it_is_migrated(tmp_path):
+    from alembic import command
+
+    from cams_desktop.db.engine import alembic_config, current_revision, make_engine
+
+    path = tmp_path / "old.sqlite"
+    engine = make_engine(path)
+    command.upgrade(alembic_config(engine), "0001")
+    engine.dispose()
+
+    db = Database(path)
+
+    assert db.backup_path is not None
+    assert db.backup_path.name.startswith("old.before-")
+    assert current_revision(db.engine) == head_revision()
+    old = make_engine(db.backup_path)
+    assert current_revision(old) == "0001"
+    old.dispose()

@@ -204,3 +204,15 @@ def test_models_pass_the_qt_model_tester(qtmodeltester, proxy):
     proxy.sort(Column.GRADE, Qt.SortOrder.DescendingOrder)
     proxy.set_filter(StudentFilter(text="o"))
     qtmodeltester.check(proxy)
+
+
+def test_typing_and_erasing_letter_by_letter_matches_a_fresh_filter(proxy):
+    typed = ["o", "o'", "o'n", "o'ne", "o'n", "o", "", "e", "em", "e"]
+    for text in typed:
+        proxy.set_filter(StudentFilter(text=text, plan_status=None))
+        fresh = StudentListProxy()
+        fresh.set_source(proxy.student_model())
+        fresh.set_filter(StudentFilter(text=text, plan_status=None))
+        assert shown(proxy) == shown(fresh), text
+    proxy.set_filter(StudentFilter(text="e", grade=10))
+    assert shown(proxy) == ["Dufour", "Émond"]
