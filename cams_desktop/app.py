@@ -6,6 +6,7 @@ import argparse
 import logging
 import sys
 from pathlib import Path
+from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -67,10 +68,31 @@ def main(argv: list[str] | None = None) -> int:
     from cams_desktop.views.main_window import MainWindow
 
     window = MainWindow(db, actor, languages, settings, school.school_name(db, actor))
+    sys.excepthook = _report_unexpected_error
     window.show()
     code = app.exec()
     db.close()
     return code
+
+
+def _report_unexpected_error(
+    kind: type[BaseException], error: BaseException, trace: TracebackType | None
+) -> None:
+    """Errors no dialog expected: logged in full, told to the user briefly.
+
+    Services run each operation in one transaction, so a failed operation
+    has changed nothing; the message says so.
+    """
+    log.error("unexpected error", exc_info=(kind, error, trace))
+    QMessageBox.critical(
+        QApplication.activeWindow(),
+        QCoreApplication.translate("App", "CAMS Desktop"),
+        QCoreApplication.translate(
+            "App",
+            "The operation could not be completed and nothing was changed.\n\n"
+            "{0}\n\nDetails are in the log file {1}.",
+        ).format(error, logsetup.log_file()),
+    )
 
 
 def _open_database(args: argparse.Namespace) -> tuple[Database, str | None]:
@@ -84,7 +106,9 @@ def _open_database(args: argparse.Namespace) -> tuple[Database, str | None]:
             log.info("making the demo school")
             generate_demo(path, DEMO_STUDENTS, DEMO_SEED)
         return Database(path), args.user or "conseiller"
-    return Database(args.db or paths.default_database()), args.user
+    if args.db is not None:
+        return Database(args.db, create=False), args.user
+    return Database(paths.default_database()), args.user
 
 
 if __name__ == "__main__":

@@ -40,6 +40,9 @@ def build_parser() -> argparse.ArgumentParser:
     backup = commands.add_parser("backup", help="copy the database safely to a file")
     _add_db(backup)
     backup.add_argument("--out", type=Path, required=True, help="backup file to write")
+    backup.add_argument(
+        "--force", action="store_true", help="replace an existing --out"
+    )
 
     bench = commands.add_parser("bench", help="run a benchmark and print its figures")
     _add_db(bench)
@@ -54,9 +57,11 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(
         level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
     )
+    from cams_desktop.db.engine import DatabaseError
+
     try:
         return _run(args)
-    except (ValueError, OSError) as error:
+    except (ValueError, OSError, DatabaseError) as error:
         print(f"cams {args.command}: {error}", file=sys.stderr)
         return 2
 
@@ -65,6 +70,8 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "demo":
         from cams_desktop.services.demo import generate_demo
 
+        if args.out and args.db and args.out != args.db:
+            raise ValueError("give the file to create once, with --out or --db")
         out = args.out or args.db or paths.default_database()
         summary = generate_demo(out, args.students, args.seed)
         print(
@@ -80,7 +87,7 @@ def _run(args: argparse.Namespace) -> int:
 
     if args.command == "migrate":
         path = args.db or paths.default_database()
-        db = Database(path)
+        db = Database(path, create=False)
         print(
             f"{path}: schema up to date"
             + (f" (backup {db.backup_path})" if db.backup_path else "")
@@ -89,8 +96,8 @@ def _run(args: argparse.Namespace) -> int:
         return 0
     if args.command == "backup":
         path = args.db or paths.default_database()
-        if not path.exists():
-            raise ValueError(f"{path} does not exist")
+        if args.out.exists() and not args.force:
+            raise ValueError(f"{args.out} exists; add --force to replace it")
         backup_file(path, args.out)
         print(f"{path} copied to {args.out}")
         return 0

@@ -83,3 +83,20 @@ def field_label(field: str) -> str:
     """A stored field's name as the audit trail shows it; unknown ones as stored."""
     text = _FIELD_LABELS.get(field)
     return field if text is None else QCoreApplication.translate("Labels", str(text))
+
+
+def value_label(field: str, value: str | None) -> str:
+    """A stored value as the audit trail shows it: codes become their labels."""
+    if value is None:
+        return ""
+    try:
+        match field:
+            case "gender":
+                return gender_label(Gender(value))
+            case "preferred_language":
+                return language_label(Language(value))
+            case "plan_status":
+                return plan_status_label(PlanStatus(value))
+    except ValueError:
+        pass
+    return value

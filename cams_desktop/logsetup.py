@@ -22,10 +22,19 @@ def _qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> N
     qt_log.log(_QT_LEVELS.get(kind, logging.WARNING), "%s", message)
 
 
+_log_file: Path | None = None
+
+
+def log_file() -> Path | None:
+    """The file log lines go to, once configured."""
+    return _log_file
+
+
 def configure(folder: Path, verbose: bool = False) -> Path:
     """Send log lines to ``folder``/cams.log (rotated) and stderr; return the file."""
+    global _log_file
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / "cams.log"
+    path = _log_file = folder / "cams.log"
     file_handler = logging.handlers.RotatingFileHandler(
         path, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
     )

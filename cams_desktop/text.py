@@ -48,3 +48,31 @@ def sort_key(text: str) -> str:
 def name_sort_key(last_name: str, first_name: str) -> str:
     """Sort key of a person: last name, then first name."""
     return f"{sort_key(last_name)}\x01{sort_key(first_name)}"
+
+
+# Joiners that some scripts need inside words; every other format character
+# (bidirectional overrides, zero-width spaces) can disguise what a name says.
+_ALLOWED_FORMAT = frozenset("\u200c\u200d")
+
+
+def unsafe_character(text: str, allow_newlines: bool = False) -> str | None:
+    """The first character that must not be stored in a name or note, or None.
+
+    Refused: control characters (tabs and line breaks only where
+    ``allow_newlines``), invisible format characters such as U+202E, which
+    shows "evil" as "live", and lone surrogates, which no file can encode.
+    """
+    for ch in text:
+        if 0xD800 <= ord(ch) <= 0xDFFF:
+            return ch
+        category = unicodedata.category(ch)
+        if category == "Cc" and not (allow_newlines and ch in "\n\t"):
+            return ch
+        if category == "Cf" and ch not in _ALLOWED_FORMAT:
+            return ch
+    return None
+
+
+def code_point(ch: str) -> str:
+    """``U+202E``: how a message names a character it cannot show."""
+    return f"U+{ord(ch):04X}"

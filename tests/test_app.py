@@ -49,3 +49,27 @@ def test_cams_backup_and_migrate(tmp_path, capsys):
         cli.main(["backup", "--db", str(tmp_path / "none.sqlite"), "--out", str(copy)])
         == 2
     )
+
+
+def test_backup_does_not_replace_a_file_unless_forced(tmp_path, capsys):
+    path = tmp_path / "school.sqlite"
+    cli.main(["demo", "--students", "5", "--out", str(path)])
+    other = tmp_path / "other.sqlite"
+    other.write_bytes(b"keep me")
+    assert cli.main(["backup", "--db", str(path), "--out", str(other)]) == 2
+    assert other.read_bytes() == b"keep me"
+    assert capsys.readouterr().err.strip() == (
+        f"cams backup: {other} exists; add --force to replace it"
+    )
+    assert cli.main(["backup", "--db", str(path), "--out", str(other), "--force"]) == 0
+    assert other.read_bytes().startswith(b"SQLite format 3")
+
+
+def test_migrate_names_a_missing_file_instead_of_creating_it(tmp_path, capsys):
+    missing = tmp_path / "typo.sqlite"
+    assert cli.main(["migrate", "--db", str(missing)]) == 2
+    assert (
+        capsys.readouterr().err.strip()
+        == f"cams migrate: There is no database at {missing}."
+    )
+    assert not missing.exists()

@@ -1,12 +1,18 @@
 """Refreshes translations/*.ts from the code with Qt's lupdate.
 
-English is the source language: its entries are filled with the source text.
-French entries that are new come out "unfinished" for a translator (and the
-test suite fails until they are translated).
+    update_translations.py [--fr FRENCH.json] [--en ENGLISH.json]
+
+English is the source language: plain entries are filled with the source
+text. Plural entries (tr(text, "", n)) need their forms in both languages,
+and every new French entry needs its translation; give them as a JSON map
+{source: translation} or {source: [singular, plural]}. The command lists
+what is still missing and exits with 1 while anything is (the test suite
+fails on it too).
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import subprocess
 import sys
@@ -18,7 +24,8 @@ sys.path.insert(0, str(ROOT))
 
 from cams_desktop.translations.build import qt_tool  # noqa: E402
 
-TS_FILES = [ROOT / "translations" / "cams_fr.ts", ROOT / "translations" / "cams_en.ts"]
+FRENCH = ROOT / "translations" / "cams_fr.ts"
+ENGLISH = ROOT / "translations" / "cams_en.ts"
 
 
 def sources() -> list[str]:
@@ -27,7 +34,7 @@ def sources() -> list[str]:
     )
 
 
-def run_lupdate(ts_files: list[Path]) -> None:
+def run_lupdate() -> None:
     subprocess.run(
         [
             str(qt_tool("lupdate")),
@@ -37,61 +44,71 @@ def run_lupdate(ts_files: list[Path]) -> None:
             "none",
             *sources(),
             "-ts",
-            *map(str, ts_files),
+            str(FRENCH),
+            str(ENGLISH),
         ],
         check=True,
         cwd=ROOT,
     )
 
 
-def fill_english(path: Path) -> None:
+def is_open(message: ET.Element) -> bool:
+    translation = message.find("translation")
+    if translation is None or translation.get("type") == "unfinished":
+        return True
+    if message.get("numerus") == "yes":
+        forms = translation.findall("numerusform")
+        return not forms or not all(form.text for form in forms)
+    return not translation.text
+
+
+def fill(path: Path, given: dict[str, str | list[str]], source_is_text: bool) -> None:
+    """Put the given translations (and, for English, the source) in open entries."""
     tree = ET.parse(path)
     for message in tree.iter("message"):
+        source = message.findtext("source") or ""
         translation = message.find("translation")
-        source = message.find("source")
-        if translation is not None and source is not None:
-            translation.text = source.text
+        if translation is None or not is_open(message):
+            continue
+        value = given.get(source)
+        if message.get("numerus") == "yes":
+            if isinstance(value, list):
+                for form in list(translation):
+                    translation.remove(form)
+                for text in value:
+                    ET.SubElement(translation, "numerusform").text = text
+                translation.attrib.pop("type", None)
+        elif isinstance(value, str) or source_is_text:
+            translation.text = value if isinstance(value, str) else source
             translation.attrib.pop("type", None)
     tree.write(path, encoding="utf-8", xml_declaration=True)
 
 
-def unfinished(path: Path) -> list[str]:
+def missing(path: Path) -> list[str]:
     return [
-        message.findtext("source") or ""
-        for message in ET.parse(path).iter("message")
-        if (message.find("translation") is None)
-        or message.find("translation").get("type") == "unfinished"  # type: ignore[union-attr]
-        or not (message.findtext("translation") or "")
+        m.findtext("source") or "" for m in ET.parse(path).iter("message") if is_open(m)
     ]
 
 
-def apply_french(path: Path, translations: dict[str, str]) -> None:
-    """Fill unfinished French entries whose source text is in ``translations``."""
-    tree = ET.parse(path)
-    for message in tree.iter("message"):
-        translation = message.find("translation")
-        source = message.findtext("source")
-        is_open = translation is not None and (
-            translation.get("type") == "unfinished" or not translation.text
-        )
-        if translation is not None and is_open and source in translations:
-            translation.text = translations[source]
-            translation.attrib.pop("type", None)
-    tree.write(path, encoding="utf-8", xml_declaration=True)
-
-
 def main() -> int:
-    """Usage: update_translations.py [FRENCH.json] (a {source: French} map)."""
-    run_lupdate(TS_FILES)
-    fill_english(TS_FILES[1])
-    if len(sys.argv) > 1:
-        french = json.loads(Path(sys.argv[1]).read_text(encoding="utf-8"))
-        apply_french(TS_FILES[0], french)
-        run_lupdate(TS_FILES)
-    missing = unfinished(TS_FILES[0])
-    for text in missing:
-        print(f"untranslated in French: {text!r}")
-    return 1 if missing else 0
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--fr", type=Path, help="JSON map of French translations")
+    parser.add_argument("--en", type=Path, help="JSON map of English plural forms")
+    args = parser.parse_args()
+
+    run_lupdate()
+    for path, option, source_is_text in (
+        (FRENCH, args.fr, False),
+        (ENGLISH, args.en, True),
+    ):
+        given = json.loads(option.read_text(encoding="utf-8")) if option else {}
+        fill(path, given, source_is_text)
+    run_lupdate()  # lupdate's own layout, so the files diff cleanly
+
+    gaps = [(path.name, text) for path in (FRENCH, ENGLISH) for text in missing(path)]
+    for name, text in gaps:
+        print(f"{name}: no translation yet for {text!r}")
+    return 1 if gaps else 0
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@
     </message>
     <message>
         <source>There is no active staff member named {0}.</source>
+        <extracomment>Cells (header included) from which characters an .xlsx cannot hold were removed, or whose over-long text was cut. Always 0 for CSV and text. Cells (header included) whose text was neutralised as a would-be formula.</extracomment>
         <translation>There is no active staff member named {0}.</translation>
     </message>
 </context>
@@ -17,6 +18,18 @@
     <message>
         <source>CAMS Desktop</source>
         <translation>CAMS Desktop</translation>
+    </message>
+    <message>
+        <source>The operation could not be completed and nothing was changed.
+
+{0}
+
+Details are in the log file {1}.</source>
+        <translation>The operation could not be completed and nothing was changed.
+
+{0}
+
+Details are in the log file {1}.</translation>
     </message>
 </context>
 <context>
@@ -32,9 +45,12 @@
         <source>Export the list</source>
         <translation>Export the list</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>{0} students, as filtered and sorted in the list.</source>
-        <translation>{0} students, as filtered and sorted in the list.</translation>
+        <translation>
+            <numerusform>{0} student, as filtered and sorted in the list.</numerusform>
+            <numerusform>{0} students, as filtered and sorted in the list.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Columns</source>
@@ -80,17 +96,39 @@
         <source>Exporting…</source>
         <translation>Exporting…</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>{0} students written to {1}.</source>
-        <translation>{0} students written to {1}.</translation>
+        <translation>
+            <numerusform>{0} student written to {1}.</numerusform>
+            <numerusform>{0} students written to {1}.</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>{0} cells held characters an Excel workbook cannot store; they were removed.</source>
-        <translation>{0} cells held characters an Excel workbook cannot store; they were removed.</translation>
+        <translation>
+            <numerusform>{0} cell held characters an Excel workbook cannot store; they were removed.</numerusform>
+            <numerusform>{0} cells held characters an Excel workbook cannot store; they were removed.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Export cancelled; no file was written.</source>
         <translation>Export cancelled; no file was written.</translation>
+    </message>
+    <message>
+        <source>{0} is a folder; give a file name.</source>
+        <translation>{0} is a folder; give a file name.</translation>
+    </message>
+    <message>
+        <source>{0} already exists. Replace it?</source>
+        <translation>{0} already exists. Replace it?</translation>
+    </message>
+    <message>
+        <source>The file could not be written ({0}); nothing was saved.</source>
+        <translation>The file could not be written ({0}); nothing was saved.</translation>
+    </message>
+    <message>
+        <source>students</source>
+        <translation>students</translation>
     </message>
 </context>
 <context>
@@ -288,9 +326,12 @@ Career and education planning administration.</translation>
         <source>Select a student first</source>
         <translation>Select a student first</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>and {0} more</source>
-        <translation>and {0} more</translation>
+        <translation>
+            <numerusform>and {0} more</numerusform>
+            <numerusform>and {0} more</numerusform>
+        </translation>
     </message>
     <message>
         <source>Deactivate the plan of these students? They leave the lists; nothing is deleted and the plan can be reactivated.
@@ -300,9 +341,12 @@ Career and education planning administration.</translation>
 
 {0}</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>{0} plans deactivated.</source>
-        <translation>{0} plans deactivated.</translation>
+        <translation>
+            <numerusform>{0} plan deactivated.</numerusform>
+            <numerusform>{0} plans deactivated.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -317,7 +361,12 @@ Career and education planning administration.</translation>
     </message>
     <message>
         <source>This note does not exist or was deleted.</source>
+        <extracomment>Rows between two calls of ``cancel`` and ``progress``.</extracomment>
         <translation>This note does not exist or was deleted.</translation>
+    </message>
+    <message>
+        <source>The note contains a character that cannot be stored ({0}).</source>
+        <translation>The note contains a character that cannot be stored ({0}).</translation>
     </message>
 </context>
 <context>
@@ -373,6 +422,10 @@ Career and education planning administration.</translation>
     <message>
         <source>Save changes</source>
         <translation>Save changes</translation>
+    </message>
+    <message>
+        <source>The note you are writing is not saved. Close and lose it?</source>
+        <translation>The note you are writing is not saved. Close and lose it?</translation>
     </message>
 </context>
 <context>
@@ -598,9 +651,12 @@ Career and education planning administration.</translation>
         <source>Any group</source>
         <translation>Any group</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>{0} of {1} students shown</source>
-        <translation>{0} of {1} students shown</translation>
+        <translation>
+            <numerusform>{0} of {1} students shown</numerusform>
+            <numerusform>{0} of {1} students shown</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -665,10 +721,6 @@ Career and education planning administration.</translation>
         <translation>{0} is longer than {1} characters.</translation>
     </message>
     <message>
-        <source>{0} contains a control character.</source>
-        <translation>{0} contains a control character.</translation>
-    </message>
-    <message>
         <source>The grade must be between 1 and 12.</source>
         <translation>The grade must be between 1 and 12.</translation>
     </message>
@@ -731,6 +783,26 @@ Career and education planning administration.</translation>
     <message>
         <source>This parent does not exist in this school.</source>
         <translation>This parent does not exist in this school.</translation>
+    </message>
+    <message>
+        <source>{0} contains a character that cannot be stored ({1}).</source>
+        <translation>{0} contains a character that cannot be stored ({1}).</translation>
+    </message>
+    <message>
+        <source>The student number contains a character that cannot be stored.</source>
+        <translation>The student number contains a character that cannot be stored.</translation>
+    </message>
+    <message>
+        <source>The expected graduation year must be between {0} and {1}.</source>
+        <translation>The expected graduation year must be between {0} and {1}.</translation>
+    </message>
+    <message>
+        <source>a character cannot be stored ({0}).</source>
+        <translation>a character cannot be stored ({0}).</translation>
+    </message>
+    <message>
+        <source>Someone else changed this field while you were editing it. It now reads: {0}</source>
+        <translation>Someone else changed this field while you were editing it. It now reads: {0}</translation>
     </message>
 </context>
 </TS>

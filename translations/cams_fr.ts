@@ -9,6 +9,7 @@
     </message>
     <message>
         <source>There is no active staff member named {0}.</source>
+        <extracomment>Cells (header included) from which characters an .xlsx cannot hold were removed, or whose over-long text was cut. Always 0 for CSV and text. Cells (header included) whose text was neutralised as a would-be formula.</extracomment>
         <translation>Aucun membre du personnel actif ne porte le nom d&apos;utilisateur {0}.</translation>
     </message>
 </context>
@@ -17,6 +18,18 @@
     <message>
         <source>CAMS Desktop</source>
         <translation>CAMS Desktop</translation>
+    </message>
+    <message>
+        <source>The operation could not be completed and nothing was changed.
+
+{0}
+
+Details are in the log file {1}.</source>
+        <translation>L&apos;opération n&apos;a pas pu être terminée et rien n&apos;a été modifié.
+
+{0}
+
+Les détails sont dans le journal {1}.</translation>
     </message>
 </context>
 <context>
@@ -32,9 +45,12 @@
         <source>Export the list</source>
         <translation>Exporter la liste</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>{0} students, as filtered and sorted in the list.</source>
-        <translation>{0} élèves, filtrés et triés comme dans la liste.</translation>
+        <translation>
+            <numerusform>{0} élève, filtré et trié comme dans la liste.</numerusform>
+            <numerusform>{0} élèves, filtrés et triés comme dans la liste.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Columns</source>
@@ -80,17 +96,39 @@
         <source>Exporting…</source>
         <translation>Exportation…</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>{0} students written to {1}.</source>
-        <translation>{0} élèves écrits dans {1}.</translation>
+        <translation>
+            <numerusform>{0} élève écrit dans {1}.</numerusform>
+            <numerusform>{0} élèves écrits dans {1}.</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>{0} cells held characters an Excel workbook cannot store; they were removed.</source>
-        <translation>{0} cellules contenaient des caractères qu&apos;un classeur Excel ne peut pas conserver; ils ont été retirés.</translation>
+        <translation>
+            <numerusform>{0} cellule contenait des caractères qu&apos;un classeur Excel ne peut pas conserver; ils ont été retirés.</numerusform>
+            <numerusform>{0} cellules contenaient des caractères qu&apos;un classeur Excel ne peut pas conserver; ils ont été retirés.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Export cancelled; no file was written.</source>
         <translation>Exportation annulée; aucun fichier n&apos;a été écrit.</translation>
+    </message>
+    <message>
+        <source>{0} is a folder; give a file name.</source>
+        <translation>{0} est un dossier; indiquez un nom de fichier.</translation>
+    </message>
+    <message>
+        <source>{0} already exists. Replace it?</source>
+        <translation>{0} existe déjà. Le remplacer?</translation>
+    </message>
+    <message>
+        <source>The file could not be written ({0}); nothing was saved.</source>
+        <translation>Le fichier n&apos;a pas pu être écrit ({0}); rien n&apos;a été enregistré.</translation>
+    </message>
+    <message>
+        <source>students</source>
+        <translation>eleves</translation>
     </message>
 </context>
 <context>
@@ -288,9 +326,12 @@ Administration de la planification de carrière et de formation.</translation>
         <source>Select a student first</source>
         <translation>Choisissez d&apos;abord un élève</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>and {0} more</source>
-        <translation>et {0} autres</translation>
+        <translation>
+            <numerusform>et {0} autre</numerusform>
+            <numerusform>et {0} autres</numerusform>
+        </translation>
     </message>
     <message>
         <source>Deactivate the plan of these students? They leave the lists; nothing is deleted and the plan can be reactivated.
@@ -300,9 +341,12 @@ Administration de la planification de carrière et de formation.</translation>
 
 {0}</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>{0} plans deactivated.</source>
-        <translation>{0} plans supprimés.</translation>
+        <translation>
+            <numerusform>{0} plan supprimé.</numerusform>
+            <numerusform>{0} plans supprimés.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -317,7 +361,12 @@ Administration de la planification de carrière et de formation.</translation>
     </message>
     <message>
         <source>This note does not exist or was deleted.</source>
+        <extracomment>Rows between two calls of ``cancel`` and ``progress``.</extracomment>
         <translation>Cette note n&apos;existe pas ou a été supprimée.</translation>
+    </message>
+    <message>
+        <source>The note contains a character that cannot be stored ({0}).</source>
+        <translation>La note contient un caractère qui ne peut pas être enregistré ({0}).</translation>
     </message>
 </context>
 <context>
@@ -373,6 +422,10 @@ Administration de la planification de carrière et de formation.</translation>
     <message>
         <source>Save changes</source>
         <translation>Enregistrer les modifications</translation>
+    </message>
+    <message>
+        <source>The note you are writing is not saved. Close and lose it?</source>
+        <translation>La note que vous rédigez n&apos;est pas enregistrée. Fermer et la perdre?</translation>
     </message>
 </context>
 <context>
@@ -598,9 +651,12 @@ Administration de la planification de carrière et de formation.</translation>
         <source>Any group</source>
         <translation>Tous les groupes</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>{0} of {1} students shown</source>
-        <translation>{0} élèves affichés sur {1}</translation>
+        <translation>
+            <numerusform>{0} élève affiché sur {1}</numerusform>
+            <numerusform>{0} élèves affichés sur {1}</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -665,10 +721,6 @@ Administration de la planification de carrière et de formation.</translation>
         <translation>Le champ « {0} » dépasse {1} caractères.</translation>
     </message>
     <message>
-        <source>{0} contains a control character.</source>
-        <translation>Le champ « {0} » contient un caractère de contrôle.</translation>
-    </message>
-    <message>
         <source>The grade must be between 1 and 12.</source>
         <translation>L&apos;année doit être entre 1 et 12.</translation>
     </message>
@@ -731,6 +783,26 @@ Administration de la planification de carrière et de formation.</translation>
     <message>
         <source>This parent does not exist in this school.</source>
         <translation>Ce parent n&apos;existe pas dans cette école.</translation>
+    </message>
+    <message>
+        <source>{0} contains a character that cannot be stored ({1}).</source>
+        <translation>Le champ « {0} » contient un caractère qui ne peut pas être enregistré ({1}).</translation>
+    </message>
+    <message>
+        <source>The student number contains a character that cannot be stored.</source>
+        <translation>Le numéro d&apos;élève contient un caractère qui ne peut pas être enregistré.</translation>
+    </message>
+    <message>
+        <source>The expected graduation year must be between {0} and {1}.</source>
+        <translation>L&apos;année prévue d&apos;obtention du diplôme doit être entre {0} et {1}.</translation>
+    </message>
+    <message>
+        <source>a character cannot be stored ({0}).</source>
+        <translation>un caractère ne peut pas être enregistré ({0}).</translation>
+    </message>
+    <message>
+        <source>Someone else changed this field while you were editing it. It now reads: {0}</source>
+        <translation>Quelqu&apos;un d&apos;autre a modifié ce champ pendant que vous le modifiiez. Il indique maintenant : {0}</translation>
     </message>
 </context>
 </TS>

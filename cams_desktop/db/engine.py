@@ -16,6 +16,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import sessionmaker
 
 from cams_desktop.db.base import new_id
@@ -28,7 +29,18 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 
 
 class DatabaseError(Exception):
-    """The local database file cannot be opened or upgraded."""
+    """The local database file cannot be opened, upgraded or copied."""
+
+
+def _explain(path: Path, error: SQLAlchemyError) -> str:
+    reason = str(getattr(error, "orig", error))
+    if "file is not a database" in reason:
+        return f"{path} is not a CAMS Desktop database (or it is damaged)."
+    if "readonly" in reason or "unable to open" in reason:
+        return (
+            f"{path} cannot be written here: {reason}. Check the folder's permissions."
+        )
+    return f"{path} cannot be opened: {reason}."
 
 
 def _set_pragmas(dbapi_connection: sqlite3.Connection, record: Any) -> None:
@@ -66,12 +78,29 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def backup_file(source: Path, target: Path) -> None:
-    """Copy a live SQLite database consistently (WAL included) to ``target``."""
-    with (
-        contextlib.closing(sqlite3.connect(source)) as src,
-        contextlib.closing(sqlite3.connect(target)) as dst,
-    ):
-        src.backup(dst)
+    """Copy a live SQLite database consistently (WAL included) to ``target``.
+
+    The copy is written beside the target first and renamed at the end, so a
+    failed copy leaves nothing; like the database, it is private to its owner.
+    """
+    if not source.is_file():
+        raise DatabaseError(f"There is no database at {source}.")
+    partial = target.with_name(f".{target.name}.partial")
+    try:
+        with (
+            contextlib.closing(
+                sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+            ) as src,
+            contextlib.closing(sqlite3.connect(partial)) as dst,
+        ):
+            src.backup(dst)
+        partial.chmod(0o600)
+        partial.replace(target)
+    except (sqlite3.Error, OSError) as error:
+        partial.unlink(missing_ok=True)
+        raise DatabaseError(
+            f"Could not copy {source.name} to {target}: {error}"
+        ) from error
 
 
 def migrate(path: Path, engine: Engine) -> Path | None:
@@ -111,14 +140,24 @@ def migrate(path: Path, engine: Engine) -> Path | None:
 class Database:
     """One local database file, migrated and ready for sessions."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, create: bool = True) -> None:
         self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self.engine = make_engine(path)
-        with contextlib.suppress(OSError):
+        if not path.exists() and not create:
+            raise DatabaseError(f"There is no database at {path}.")
+        if path.is_dir():
+            raise DatabaseError(f"{path} is a folder, not a database file.")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
             # The file holds personal data: readable by its owner only.
             path.touch(mode=0o600, exist_ok=True)
-        self.backup_path = migrate(path, self.engine)
+        except OSError as error:
+            raise DatabaseError(f"Cannot create {path}: {error.strerror}.") from error
+        self.engine = make_engine(path)
+        try:
+            self.backup_path = migrate(path, self.engine)
+        except SQLAlchemyError as error:
+            self.engine.dispose()
+            raise DatabaseError(_explain(path, error)) from error
         self.sessions = sessionmaker(
             self.engine, class_=CamsSession, expire_on_commit=False
         )

@@ -125,9 +125,9 @@ class ExportDialog(QDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Export the list"))
         self.summary.setText(
-            self.tr("{0} students, as filtered and sorted in the list.").format(
-                format_number(len(self.rows), current_language())
-            )
+            self.tr(
+                "{0} students, as filtered and sorted in the list.", "", len(self.rows)
+            ).format(format_number(len(self.rows), current_language()))
         )
         self.columns_label.setText(self.tr("Columns"))
         self.format_label.setText(self.tr("Format"))
@@ -159,10 +159,10 @@ class ExportDialog(QDialog):
     @Slot()
     def _on_browse_clicked(self) -> None:
         suffix = self.export_format().value
-        start = self.path_edit.text() or str(
-            Path(str(self.settings.value("export/folder", str(Path.home()))))
-            / f"students.{suffix}"
-        )
+        # The suggested file name, in the interface language.
+        stem = self.tr("students")
+        folder = Path(str(self.settings.value("export/folder", str(Path.home()))))
+        start = self.path_edit.text() or str(folder / f"{stem}.{suffix}")
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Export the list"), start, f"*.{suffix}"
         )
@@ -188,13 +188,26 @@ class ExportDialog(QDialog):
         if not text:
             self._show_error(self.tr("Choose the file to write."))
             return
-        path = Path(text)
+        fmt = self.export_format()
+        # The chosen format decides the file's extension.
+        path = Path(text).with_suffix("." + fmt.value)
+        self.path_edit.setText(str(path))
         if not path.parent.is_dir():
             self._show_error(
                 self.tr("The folder {0} does not exist.").format(path.parent)
             )
             return
-        fmt = self.export_format()
+        if path.is_dir():
+            self._show_error(self.tr("{0} is a folder; give a file name.").format(path))
+            return
+        if path.exists():
+            answer = QMessageBox.question(
+                self,
+                self.tr("Export the list"),
+                self.tr("{0} already exists. Replace it?").format(path.name),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
         self.settings.setValue("export/columns", [c.value for c in columns])
         self.settings.setValue("export/format", fmt.value)
         self.settings.setValue("export/folder", str(path.parent))
@@ -214,13 +227,17 @@ class ExportDialog(QDialog):
     @Slot(object)
     def _on_task_succeeded(self, result: ExportResult) -> None:
         self.export_result = result
-        message = self.tr("{0} students written to {1}.").format(
+        message = self.tr(
+            "{0} students written to {1}.", "", result.rows_written
+        ).format(
             format_number(result.rows_written, current_language()), result.path.name
         )
         if result.cleaned_cells:
             message += "\n" + self.tr(
                 "{0} cells held characters an Excel workbook cannot store; "
-                "they were removed."
+                "they were removed.",
+                "",
+                result.cleaned_cells,
             ).format(format_number(result.cleaned_cells, current_language()))
         QMessageBox.information(self, self.tr("Export the list"), message)
         self.accept()
@@ -230,6 +247,13 @@ class ExportDialog(QDialog):
         self.buttons.setEnabled(True)
         if isinstance(error, ExportCancelled):
             self._show_error(self.tr("Export cancelled; no file was written."))
+            return
+        if isinstance(error, OSError):
+            self._show_error(
+                self.tr(
+                    "The file could not be written ({0}); nothing was saved."
+                ).format(error.strerror or error)
+            )
             return
         show_error(self, self.tr("Export the list"), error)
 

@@ -155,7 +155,10 @@ class NotesDialog(QDialog):
             self.error_label.show()
             return
         except (NotFound, PermissionDenied) as error:
+            # What was typed stays in the editor, to be copied elsewhere.
             show_error(self, self.windowTitle(), error)
+            self.reload()
+            return
         self._stop_editing()
         self.reload()
 
@@ -203,6 +206,18 @@ class NotesDialog(QDialog):
         self.delete_button.setEnabled(mine)
 
     # Qt overrides
+
+    def reject(self) -> None:
+        """Closing with an unsaved note asks first (Close, Esc, window button)."""
+        if self.editor.toPlainText().strip():
+            answer = QMessageBox.question(
+                self,
+                self.windowTitle(),
+                self.tr("The note you are writing is not saved. Close and lose it?"),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        super().reject()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -34,7 +35,7 @@ from cams_desktop.db.school import Language
 from cams_desktop.db.students import Gender
 from cams_desktop.formatting import format_datetime
 from cams_desktop.i18n import current_language
-from cams_desktop.labels import field_label, gender_label, language_label
+from cams_desktop.labels import field_label, gender_label, language_label, value_label
 from cams_desktop.services import students
 from cams_desktop.services.access import Actor, NotFound, PermissionDenied
 from cams_desktop.services.students import ParentContact, StudentDraft, ValidationError
@@ -120,6 +121,10 @@ class StudentDialog(QDialog):
         self.parent_error.hide()
         self.history = QTreeWidget()
         self.history.setRootIsDecorated(False)
+        self.history.header().setStretchLastSection(False)
+        self.history.header().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save
             | QDialogButtonBox.StandardButton.Cancel
@@ -272,11 +277,21 @@ class StudentDialog(QDialog):
             if self.student_id is None:
                 self.saved_id = students.add_student(self.db, self.actor, self.draft())
             else:
+                assert self._profile is not None
                 students.update_profile(
-                    self.db, self.actor, self.student_id, self.draft()
+                    self.db,
+                    self.actor,
+                    self.student_id,
+                    self.draft(),
+                    self._profile.draft,
                 )
                 self.saved_id = self.student_id
         except ValidationError as error:
+            if self.student_id is not None:
+                # Saving again keeps what is typed here, knowing what changed.
+                self._profile = students.get_profile(
+                    self.db, self.actor, self.student_id
+                )
             self._show_errors(error)
             return
         except (NotFound, PermissionDenied) as error:
@@ -351,6 +366,7 @@ class StudentDialog(QDialog):
                 self._append_parent(contact)
             self._load_history()
         else:
+            self.grade.setValue(StudentDraft().grade)
             self.gender.setCurrentIndex(self.gender.findData(Gender.UNSPECIFIED))
             self.language.setCurrentIndex(self.language.findData(Language.FRENCH))
         # Assigned staff first, so a long staff list does not hide them.
@@ -359,6 +375,9 @@ class StudentDialog(QDialog):
             item = QListWidgetItem(choice.name)
             item.setData(Qt.ItemDataRole.UserRole, choice.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            if not self.actor.sees_all_students and choice.id != self.actor.staff_id:
+                # Teachers and other staff manage only their own list.
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
             item.setCheckState(
                 Qt.CheckState.Checked
                 if choice.id in checked
@@ -425,8 +444,8 @@ class StudentDialog(QDialog):
                     format_datetime(entry.occurred_at, language, zone),
                     entry.author,
                     field,
-                    entry.old_value or "",
-                    entry.new_value or "",
+                    value_label(entry.field or "", entry.old_value),
+                    value_label(entry.field or "", entry.new_value),
                 ],
             )
 

@@ -73,6 +73,8 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from cams_desktop.cancel import Cancelled
+
 __all__ = [
     "Cell",
     "ExportCancelled",
@@ -110,7 +112,7 @@ class ExportResult:
     neutralised_cells: int
 
 
-class ExportCancelled(Exception):
+class ExportCancelled(Cancelled):
     """The user cancelled the export; nothing was written at the target path."""
 
 

@@ -15,6 +15,7 @@ from cams_desktop.db.guidance import Note
 from cams_desktop.db.school import Staff
 from cams_desktop.services.access import Action, Actor, NotFound, refuse, require
 from cams_desktop.services.students import ValidationError, visible_student
+from cams_desktop.text import code_point, unsafe_character
 
 MAX_NOTE_LENGTH = 20_000
 
@@ -67,6 +68,15 @@ def _check_body(body: str) -> str:
     if not text:
         raise ValidationError(
             {"body": QCoreApplication.translate("Notes", "A note cannot be empty.")}
+        )
+    if (bad := unsafe_character(text, allow_newlines=True)) is not None:
+        raise ValidationError(
+            {
+                "body": QCoreApplication.translate(
+                    "Notes",
+                    "The note contains a character that cannot be stored ({0}).",
+                ).format(code_point(bad))
+            }
         )
     if len(text) > MAX_NOTE_LENGTH:
         raise ValidationError(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import enum
 import gc
 import logging
 import re
@@ -42,13 +43,15 @@ from cams_desktop.services.access import (
     NotFound,
     require,
 )
-from cams_desktop.text import fold, name_sort_key
+from cams_desktop.text import code_point, fold, name_sort_key, unsafe_character
 
 log = logging.getLogger(__name__)
 
 USERNAME_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{2,63}$")
 EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 OLDEST_BIRTH_DATE = dt.date(1900, 1, 1)
+# Earliest year, and how many years ahead, an expected graduation may be.
+GRADUATION_YEARS = (1950, 20)
 
 
 class StudentRow(NamedTuple):
@@ -336,36 +339,40 @@ def school_time_zone(db: Database, actor: Actor) -> str:
 def get_profile(db: Database, actor: Actor, student_id: uuid.UUID) -> StudentProfile:
     with db.read() as session:
         student = visible_student(session, actor, student_id)
-        counsellor_ids = frozenset(
-            session.scalars(
-                select(CaseloadAssignment.staff_id).where(
-                    CaseloadAssignment.student_id == student_id,
-                    CaseloadAssignment.deleted_at.is_(None),
-                )
-            )
-        )
-        draft = StudentDraft(
-            first_name=student.first_name,
-            last_name=student.last_name,
-            grade=student.grade,
-            gender=student.gender,
-            username=student.username,
-            student_number=student.student_number or "",
-            birth_date=student.birth_date,
-            expected_graduation=student.expected_graduation,
-            email=student.email or "",
-            preferred_language=student.preferred_language,
-            counsellor_ids=counsellor_ids,
-            parents=tuple(_parent_contacts(session, student_id)),
-        )
         return StudentProfile(
             student.id,
-            draft,
+            _draft_of(session, student),
             student.plan_status,
             student.plan_created_at,
             student.updated_at,
             student.version,
         )
+
+
+def _draft_of(session: Session, student: Student) -> StudentDraft:
+    """The profile as stored now, in the form the dialogs edit."""
+    counsellor_ids = frozenset(
+        session.scalars(
+            select(CaseloadAssignment.staff_id).where(
+                CaseloadAssignment.student_id == student.id,
+                CaseloadAssignment.deleted_at.is_(None),
+            )
+        )
+    )
+    return StudentDraft(
+        first_name=student.first_name,
+        last_name=student.last_name,
+        grade=student.grade,
+        gender=student.gender,
+        username=student.username,
+        student_number=student.student_number or "",
+        birth_date=student.birth_date,
+        expected_graduation=student.expected_graduation,
+        email=student.email or "",
+        preferred_language=student.preferred_language,
+        counsellor_ids=counsellor_ids,
+        parents=tuple(_parent_contacts(session, student.id)),
+    )
 
 
 def profile_history(
@@ -508,10 +515,10 @@ def validate(
             errors[name] = QCoreApplication.translate(
                 "Students", "{0} is longer than {1} characters."
             ).format(label, MAX_NAME_LENGTH)
-        elif any(ord(ch) < 32 for ch in value):
+        elif (bad := unsafe_character(value)) is not None:
             errors[name] = QCoreApplication.translate(
-                "Students", "{0} contains a control character."
-            ).format(label)
+                "Students", "{0} contains a character that cannot be stored ({1})."
+            ).format(label, code_point(bad))
 
     if draft.grade not in GRADES:
         errors["grade"] = QCoreApplication.translate(
@@ -555,7 +562,15 @@ def validate(
                 "Students", "The student number is too long."
             )
 
-    if draft.email and (len(draft.email) > 254 or not EMAIL_PATTERN.match(draft.email)):
+    if draft.student_number and unsafe_character(draft.student_number) is not None:
+        errors["student_number"] = QCoreApplication.translate(
+            "Students", "The student number contains a character that cannot be stored."
+        )
+    if draft.email and (
+        len(draft.email) > 254
+        or not EMAIL_PATTERN.match(draft.email)
+        or unsafe_character(draft.email) is not None
+    ):
         errors["email"] = QCoreApplication.translate(
             "Students", "{0} is not an email address."
         ).format(draft.email)
@@ -569,10 +584,17 @@ def validate(
             errors["birth_date"] = QCoreApplication.translate(
                 "Students", "The birth date is before 1900."
             )
-    if (
-        draft.expected_graduation is not None
+    graduation = draft.expected_graduation
+    if graduation is not None and not (
+        GRADUATION_YEARS[0] <= graduation.year <= today.year + GRADUATION_YEARS[1]
+    ):
+        errors["expected_graduation"] = QCoreApplication.translate(
+            "Students", "The expected graduation year must be between {0} and {1}."
+        ).format(GRADUATION_YEARS[0], today.year + GRADUATION_YEARS[1])
+    elif (
+        graduation is not None
         and draft.birth_date is not None
-        and draft.expected_graduation <= draft.birth_date
+        and graduation <= draft.birth_date
     ):
         errors["expected_graduation"] = QCoreApplication.translate(
             "Students", "The expected graduation date must come after the birth date."
@@ -603,6 +625,11 @@ def validate(
 
 
 def _parent_problem(parent: ParentContact) -> str | None:
+    for value in (parent.first_name, parent.last_name, parent.email, parent.phone):
+        if (bad := unsafe_character(value)) is not None:
+            return QCoreApplication.translate(
+                "Students", "a character cannot be stored ({0})."
+            ).format(code_point(bad))
     if not parent.first_name or not parent.last_name:
         return QCoreApplication.translate(
             "Students", "first and last names are required."
@@ -651,17 +678,68 @@ def add_student(db: Database, actor: Actor, draft: StudentDraft) -> uuid.UUID:
 
 
 def update_profile(
-    db: Database, actor: Actor, student_id: uuid.UUID, draft: StudentDraft
+    db: Database,
+    actor: Actor,
+    student_id: uuid.UUID,
+    draft: StudentDraft,
+    original: StudentDraft | None = None,
 ) -> None:
-    """Save an edited profile; each changed field lands in the audit trail."""
+    """Save an edited profile; each changed field lands in the audit trail.
+
+    ``original`` is the profile as the user first saw it. Only the fields
+    the user changed are written, so a colleague's change to another field
+    in the meantime survives; a colleague's change to the same field is
+    reported instead of being overwritten.
+    """
     require(db, actor, Action.EDIT_PROFILE)
     draft = _clean(draft)
     with db.transaction(actor.staff_id) as session:
         student = visible_student(session, actor, student_id)
+        current = _draft_of(session, student)
+        if original is not None:
+            draft = _merge(_clean(original), draft, current)
+        if not actor.sees_all_students:
+            # Teachers and other staff manage their own list only (F-42).
+            others = current.counsellor_ids - {actor.staff_id}
+            mine = draft.counsellor_ids & {actor.staff_id}
+            draft.counsellor_ids = frozenset(others | mine)
         validate(session, actor, draft, student_id)
         _apply(student, draft)
         _set_counsellors(session, student.id, draft.counsellor_ids)
         _set_parents(session, actor, student.id, draft.parents)
+
+
+def _merge(
+    original: StudentDraft, mine: StudentDraft, current: StudentDraft
+) -> StudentDraft:
+    """Three-way merge of a profile field by field; raises on a clash."""
+    merged = StudentDraft()
+    clashes: dict[str, str] = {}
+    for name in StudentDraft.__dataclass_fields__:
+        base, ours, theirs = (getattr(d, name) for d in (original, mine, current))
+        if ours == base:
+            value = theirs
+        elif theirs in (base, ours):
+            value = ours
+        else:
+            clashes[name] = QCoreApplication.translate(
+                "Students",
+                "Someone else changed this field while you were editing it. "
+                "It now reads: {0}",
+            ).format(_shown(theirs))
+            value = ours
+        setattr(merged, name, value)
+    if clashes:
+        raise ValidationError(clashes)
+    return merged
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    if isinstance(value, frozenset | tuple):
+        return str(len(value))
+    return "" if value is None else str(value)
 
 
 def set_plan_active(
@@ -752,6 +830,19 @@ def _parent_contacts(session: Session, student_id: uuid.UUID) -> list[ParentCont
     ]
 
 
+def _parent_in_scope(session: Session, actor: Actor, parent_id: uuid.UUID) -> bool:
+    if actor.sees_all_students:
+        return True
+    linked = session.scalar(
+        select(ParentLink.id).where(
+            ParentLink.parent_id == parent_id,
+            ParentLink.deleted_at.is_(None),
+            ParentLink.student_id.in_(_caseload_ids(actor.staff_id)),
+        )
+    )
+    return linked is not None
+
+
 def _set_parents(
     session: Session,
     actor: Actor,
@@ -777,9 +868,17 @@ def _set_parents(
             parent = Parent(school_id=actor.school_id, first_name="", last_name="")
             session.add(parent)
         else:
-            # An existing parent, such as a brother's or sister's, of this school.
+            # An existing parent, such as a brother's or sister's, whom the
+            # actor can already see through a student of their own.
             found = session.get(Parent, contact.id)
-            if found is None or found.school_id != actor.school_id:
+            if (
+                found is None
+                or found.school_id != actor.school_id
+                or (
+                    contact.id not in links
+                    and not _parent_in_scope(session, actor, contact.id)
+                )
+            ):
                 raise NotFound(
                     QCoreApplication.translate(
                         "Students", "This parent does not exist in this school."

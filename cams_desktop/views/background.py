@@ -10,6 +10,8 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
+from cams_desktop.cancel import Cancelled
+
 log = logging.getLogger(__name__)
 
 # A service function: work(progress, cancelled) -> result.
@@ -31,7 +33,10 @@ class _Worker(QObject):
         try:
             result = self._work(self.progressed.emit, self._cancel.is_set)
         except Exception as error:  # reported to the user by the GUI thread
-            log.exception("background task failed")
+            if isinstance(error, Cancelled):
+                log.info("background task cancelled")
+            else:
+                log.exception("background task failed")
             self.failed.emit(error)
         else:
             self.finished.emit(result)
@@ -52,9 +57,13 @@ class BackgroundTask(QObject):
         self._worker = _Worker(work, self._cancel)
         self._worker.moveToThread(self._thread)
 
+        self._done = False
         self._dialog = QProgressDialog(title, self.tr("Cancel"), 0, 0, parent)
         self._dialog.setWindowTitle(title)
-        self._dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        # Not modal: a modal progress dialog runs the event loop inside
+        # setValue(), which would let the end of the task arrive in the middle
+        # of a progress update. The caller disables its own controls instead.
+        self._dialog.setWindowModality(Qt.WindowModality.NonModal)
         self._dialog.setMinimumDuration(300)
         self._dialog.setAutoClose(False)
         self._dialog.setAutoReset(False)
@@ -73,8 +82,11 @@ class BackgroundTask(QObject):
 
     @Slot(int, int)
     def _on_worker_progressed(self, done: int, total: int) -> None:
-        self._dialog.setMaximum(total)
-        self._dialog.setValue(done)
+        if self._done:
+            return
+        if self._dialog.maximum() != total:
+            self._dialog.setMaximum(total)
+        self._dialog.setValue(min(done, total))
 
     @Slot(object)
     def _on_worker_finished(self, result: object) -> None:
@@ -89,6 +101,7 @@ class BackgroundTask(QObject):
         self.ended.emit()
 
     def _finish(self) -> None:
+        self._done = True
         self._thread.quit()
         self._thread.wait()
         self._dialog.reset()

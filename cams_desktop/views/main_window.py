@@ -5,7 +5,16 @@ from __future__ import annotations
 import logging
 import uuid
 
-from PySide6.QtCore import QByteArray, QEvent, QPoint, QSettings, Qt, Signal, Slot
+from PySide6.QtCore import (
+    QByteArray,
+    QEvent,
+    QPoint,
+    QSettings,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -24,6 +33,7 @@ from cams_desktop.db.students import PlanStatus
 from cams_desktop.dialogs.export_dialog import ExportDialog
 from cams_desktop.dialogs.notes_dialog import NotesDialog
 from cams_desktop.dialogs.student_dialog import StudentDialog
+from cams_desktop.formatting import format_number
 from cams_desktop.i18n import LanguageSwitch
 from cams_desktop.labels import access_level_label
 from cams_desktop.services import students
@@ -39,6 +49,10 @@ from cams_desktop.views.background import show_error
 from cams_desktop.views.student_list import StudentListView
 
 log = logging.getLogger(__name__)
+
+
+# How long "Undo" stays offered after plans are deactivated.
+UNDO_SECONDS = 120
 
 
 class MainWindow(QMainWindow):
@@ -116,10 +130,14 @@ class MainWindow(QMainWindow):
         self.toolbar.addWidget(self.language_button)
         self.addToolBar(self.toolbar)
         self._undo_ids: list[uuid.UUID] = []
+        self.undo_label = QLabel(self)
         self.undo_button = QToolButton(self)
-        self.undo_button.hide()
+        self._undo_timer = QTimer(self)
+        self._undo_timer.setSingleShot(True)
+        self._undo_timer.setInterval(UNDO_SECONDS * 1000)
+        self.statusBar().addPermanentWidget(self.undo_label)
         self.statusBar().addPermanentWidget(self.undo_button)
-        self.statusBar().messageChanged.connect(self._on_status_message_changed)
+        self._hide_undo()
 
         self.add_student_action.triggered.connect(self._on_add_student_triggered)
         self.export_action.triggered.connect(self._on_export_triggered)
@@ -132,6 +150,7 @@ class MainWindow(QMainWindow):
         self.reactivate_action.triggered.connect(self._on_reactivate_triggered)
         self.language_action.triggered.connect(self._on_language_triggered)
         self.undo_button.clicked.connect(self._on_undo_clicked)
+        self._undo_timer.timeout.connect(self._hide_undo)
         self.view_action_menu.aboutToShow.connect(self._fill_view_action_menu)
         self.student_list.scope_changed.connect(self.reload)
         self.student_list.context_menu_requested.connect(self._on_list_menu_requested)
@@ -175,6 +194,13 @@ class MainWindow(QMainWindow):
         self.deactivate_action.setText(self.tr("Deactivate plan"))
         self.reactivate_action.setText(self.tr("Reactivate plan"))
         self.undo_button.setText(self.tr("Undo"))
+        self.undo_label.setText(
+            self.tr("{0} plans deactivated.", "", len(self._undo_ids)).format(
+                format_number(len(self._undo_ids), self.languages.language)
+            )
+            if self._undo_ids
+            else ""
+        )
         # The switch names the other language, in that language.
         self.language_action.setText(
             "English" if self.languages.language == "fr" else "Français"
@@ -279,11 +305,6 @@ class MainWindow(QMainWindow):
             hint = self.view_action_menu.addAction(self.tr("Select a student first"))
             hint.setEnabled(False)
 
-    @Slot(str)
-    def _on_status_message_changed(self, message: str) -> None:
-        if not message:
-            self.undo_button.hide()
-
     @Slot()
     def _update_actions(self) -> None:
         has_selection = bool(self.student_list.selected_rows())
@@ -320,6 +341,13 @@ class MainWindow(QMainWindow):
         if isinstance(header, QByteArray):
             self.student_list.restore_header_state(header)
 
+    @Slot()
+    def _hide_undo(self) -> None:
+        self._undo_ids = []
+        self._undo_timer.stop()
+        self.undo_label.hide()
+        self.undo_button.hide()
+
     def _edit_profile(self, student_id: uuid.UUID) -> None:
         try:
             dialog = StudentDialog(self.db, self.actor, student_id, self)
@@ -336,7 +364,7 @@ class MainWindow(QMainWindow):
             names = "\n".join(f"{r.first_name} {r.last_name}" for r in rows[:10])
             more = len(rows) - 10
             if more > 0:
-                names += "\n" + self.tr("and {0} more").format(more)
+                names += "\n" + self.tr("and {0} more", "", more).format(more)
             answer = QMessageBox.question(
                 self,
                 self.tr("Deactivate plan"),
@@ -360,18 +388,17 @@ class MainWindow(QMainWindow):
         self.reload()
         if changed and not active:
             self._undo_ids = ids
+            self.retranslate()
+            self.undo_label.show()
             self.undo_button.show()
-            self.statusBar().showMessage(
-                self.tr("{0} plans deactivated.").format(changed), 15000
-            )
+            self._undo_timer.start()
         else:
-            self.undo_button.hide()
+            self._hide_undo()
 
     @Slot()
     def _on_undo_clicked(self) -> None:
-        ids, self._undo_ids = self._undo_ids, []
-        self.undo_button.hide()
-        self.statusBar().clearMessage()
+        ids = self._undo_ids
+        self._hide_undo()
         try:
             students.set_plan_active(self.db, self.actor, ids, True)
         except (NotFound, PermissionDenied) as error:

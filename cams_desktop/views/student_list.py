@@ -120,7 +120,8 @@ class StudentListView(QWidget):
             box.currentIndexChanged.connect(self._on_filters_changed)
         self.mine_button.toggled.connect(self.scope_changed)
         self.table.customContextMenuRequested.connect(self._on_table_menu)
-        self.table.doubleClicked.connect(self._on_table_double_clicked)
+        # Activation is a double-click or Enter, as the platform has it.
+        self.table.activated.connect(self._on_table_activated)
         self.table.selectionModel().selectionChanged.connect(self.selection_changed)
         self.proxy.layoutChanged.connect(self._update_count)
         self.proxy.modelReset.connect(self._update_count)
@@ -202,7 +203,7 @@ class StudentListView(QWidget):
             self.context_menu_requested.emit(self.table.viewport().mapToGlobal(point))
 
     @Slot()
-    def _on_table_double_clicked(self) -> None:
+    def _on_table_activated(self) -> None:
         rows = self.selected_rows()
         if rows:
             self.activated.emit(rows[0])
@@ -233,7 +234,10 @@ class StudentListView(QWidget):
         grade_items += [(self.tr("Grade {0}").format(g), g) for g in range(7, 13)]
         refill(self.grade_box, grade_items)
         status_items: list[tuple[str, object]] = [(self.tr("Any plan status"), None)]
-        status_items += [(plan_status_label(s), s) for s in PlanStatus]
+        # Transferred students are not listed here (they belong to another school).
+        status_items += [
+            (plan_status_label(s), s) for s in PlanStatus if s != PlanStatus.TRANSFERRED
+        ]
         # Deactivated plans leave the list unless asked for (F-17).
         refill(self.status_box, status_items, PlanStatus.ACTIVE)
         gender_items: list[tuple[str, object]] = [(self.tr("Any gender"), None)]
@@ -250,7 +254,7 @@ class StudentListView(QWidget):
 
     def _update_count(self) -> None:
         self.count_label.setText(
-            self.tr("{0} of {1} students shown").format(
+            self.tr("{0} of {1} students shown", "", self.proxy.rowCount()).format(
                 format_number(self.proxy.rowCount(), self.model.language),
                 format_number(self.model.rowCount(), self.model.language),
             )

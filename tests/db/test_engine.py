@@ -149,3 +149,35 @@ def test_an_older_file_is_copied_before_it_is_migrated(tmp_path):
     old = make_engine(db.backup_path)
     assert current_revision(old) == "0001"
     old.dispose()
+
+
+def test_a_file_that_is_not_a_database_is_refused_clearly(tmp_path):
+    path = tmp_path / "notes.txt"
+    path.write_text("pas une base de données\n" * 100, encoding="utf-8")
+    with pytest.raises(DatabaseError) as caught:
+        Database(path)
+    assert (
+        str(caught.value)
+        == f"{path} is not a CAMS Desktop database (or it is damaged)."
+    )
+    assert path.read_text(encoding="utf-8").startswith("pas une base")
+
+
+def test_a_missing_file_is_not_created_when_it_must_exist(tmp_path):
+    path = tmp_path / "typo" / "ecole.sqlite"
+    with pytest.raises(DatabaseError) as caught:
+        Database(path, create=False)
+    assert str(caught.value) == f"There is no database at {path}."
+    assert not path.parent.exists()
+
+
+def test_backups_are_private_and_never_half_written(tmp_path):
+    db = Database(tmp_path / "a.sqlite")
+    target = tmp_path / "copy.sqlite"
+    backup_file(db.path, target)
+    assert target.stat().st_mode & 0o777 == 0o600
+    with pytest.raises(DatabaseError):
+        backup_file(db.path, tmp_path / "missing-folder" / "copy.sqlite")
+    assert sorted(p.name for p in tmp_path.iterdir() if "copy" in p.name) == [
+        "copy.sqlite"
+    ]

@@ -304,7 +304,7 @@ def test_characters_an_xlsx_cannot_hold_are_removed_and_the_user_is_told(
         dialog._on_export_clicked()
 
     assert told == [
-        "1 élèves écrits dans liste.xlsx.\n1 cellules contenaient des caractères "
+        "1 élève écrit dans liste.xlsx.\n1 cellule contenait des caractères "
         "qu'un classeur Excel ne peut pas conserver; ils ont été retirés."
     ]
     sheet = CalamineWorkbook.from_path(str(target)).get_sheet_by_index(0).to_python()
@@ -369,3 +369,47 @@ def test_parents_tab_adds_a_contact_and_reports_a_bad_email(
         ("Nováček", "jiri@example.org", "514-555-0199")
     ]
     assert len(after) == len(before) + 1
+
+
+def test_export_uses_the_formats_extension_and_asks_before_replacing(
+    qtbot, demo_db, counsellor, settings, tmp_path, languages, monkeypatch
+):
+    asked = []
+
+    def refuse(_parent, _title, text):
+        asked.append(text)
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", refuse)
+    existing = tmp_path / "liste.csv"
+    existing.write_bytes(b"keep")
+    dialog = ExportDialog(
+        demo_db, counsellor, students.list_students(demo_db, counsellor)[:2], settings
+    )
+    qtbot.addWidget(dialog)
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("csv"))
+    dialog.path_edit.setText(str(tmp_path / "liste.xlsx"))
+
+    dialog._on_export_clicked()
+
+    assert dialog.path_edit.text() == str(existing)
+    assert asked == ["liste.csv existe déjà. Le remplacer?"]
+    assert existing.read_bytes() == b"keep"
+    assert dialog.task is None
+
+
+def test_closing_notes_with_unsaved_text_asks_first(
+    qtbot, demo_db, counsellor, first_row, languages, monkeypatch
+):
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: answers.pop(0))
+    dialog = NotesDialog(demo_db, counsellor, first_row)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.editor.setPlainText("Brouillon important")
+
+    dialog.reject()
+    assert dialog.isVisible()
+    dialog.reject()
+    assert not dialog.isVisible()
+    assert answers == []

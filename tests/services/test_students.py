@@ -336,3 +336,117 @@ def test_a_bad_parent_contact_is_named_by_its_position(tiny_school):
             ),
         )
     assert caught.value.errors == {"parents": "Parent 2: roy@ is not an email address."}
+
+
+def test_edits_of_different_fields_by_two_people_both_survive(tiny_school):
+    db = tiny_school.db
+    student_id = students.add_student(db, tiny_school.admin, draft())
+    seen_by_a = students.get_profile(db, tiny_school.admin, student_id).draft
+    seen_by_b = students.get_profile(db, tiny_school.counsellor, student_id).draft
+
+    mine = draft(email="nouvelle@example.org", parents=())
+    students.update_profile(db, tiny_school.admin, student_id, mine, seen_by_a)
+    theirs = draft(grade=11, parents=())
+    students.update_profile(db, tiny_school.counsellor, student_id, theirs, seen_by_b)
+
+    saved = students.get_profile(db, tiny_school.admin, student_id).draft
+    assert (saved.email, saved.grade) == ("nouvelle@example.org", 11)
+
+
+def test_the_same_field_changed_meanwhile_is_reported_not_overwritten(tiny_school):
+    db = tiny_school.db
+    student_id = students.add_student(db, tiny_school.admin, draft())
+    seen_by_a = students.get_profile(db, tiny_school.admin, student_id).draft
+    seen_by_b = students.get_profile(db, tiny_school.counsellor, student_id).draft
+    students.update_profile(
+        db, tiny_school.admin, student_id, draft(grade=10, parents=()), seen_by_a
+    )
+
+    with pytest.raises(ValidationError) as caught:
+        students.update_profile(
+            db,
+            tiny_school.counsellor,
+            student_id,
+            draft(grade=12, parents=()),
+            seen_by_b,
+        )
+
+    assert caught.value.errors == {
+        "grade": "Someone else changed this field while you were editing it. "
+        "It now reads: 10"
+    }
+    assert students.get_profile(db, tiny_school.admin, student_id).draft.grade == 10
+
+
+def test_a_teacher_changes_only_their_own_place_in_the_caseload(tiny_school):
+    db, teacher = tiny_school.db, tiny_school.teacher
+    both = frozenset({tiny_school.counsellor.staff_id, teacher.staff_id})
+    student_id = students.add_student(db, tiny_school.admin, draft(counsellor_ids=both))
+
+    students.update_profile(
+        db, teacher, student_id, draft(counsellor_ids=frozenset({teacher.staff_id}))
+    )
+    assert students.get_profile(db, teacher, student_id).draft.counsellor_ids == both
+
+    students.update_profile(db, teacher, student_id, draft(counsellor_ids=frozenset()))
+    assert students.list_students(db, teacher) == []
+    profile = students.get_profile(db, tiny_school.admin, student_id)
+    assert profile.draft.counsellor_ids == {tiny_school.counsellor.staff_id}
+
+
+def test_a_teacher_cannot_take_over_a_parent_of_another_students(tiny_school):
+    from cams_desktop.services.students import ParentContact
+
+    db, teacher = tiny_school.db, tiny_school.teacher
+    mother = ParentContact("Élise", "Roy", "elise@example.org")
+    outsider = students.add_student(db, tiny_school.admin, draft(parents=(mother,)))
+    (linked,) = (
+        students.get_profile(db, tiny_school.admin, outsider).draft.parents or ()
+    )
+    mine = students.add_student(
+        db,
+        tiny_school.admin,
+        draft(
+            username="mine",
+            student_number="9",
+            counsellor_ids=frozenset({teacher.staff_id}),
+        ),
+    )
+    hijack = ParentContact("Élise", "Roy", "pirate@example.org", id=linked.id)
+
+    with pytest.raises(NotFound):
+        students.update_profile(
+            db,
+            teacher,
+            mine,
+            draft(username="mine", student_number="9", parents=(hijack,)),
+        )
+
+    (still,) = students.get_profile(db, tiny_school.admin, outsider).draft.parents or ()
+    assert still.email == "elise@example.org"
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        ("‮evil", "U+202E"),
+        ("Zo\x07é", "U+0007"),
+        ("\u200b", "U+200B"),
+        ("Ana\ud800", "U+D800"),
+    ],
+)
+def test_names_that_would_hide_or_break_text_are_refused(tiny_school, name, shown):
+    with pytest.raises(ValidationError) as caught:
+        students.add_student(tiny_school.db, tiny_school.admin, draft(first_name=name))
+    message = f"First name contains a character that cannot be stored ({shown})."
+    assert caught.value.errors == {"first_name": message}
+
+
+def test_graduation_years_out_of_range_are_refused(tiny_school):
+    with pytest.raises(ValidationError) as caught:
+        students.add_student(
+            tiny_school.db,
+            tiny_school.admin,
+            draft(birth_date=None, expected_graduation=dt.date(1899, 6, 1)),
+        )
+    assert list(caught.value.errors) == ["expected_graduation"]

@@ -194,7 +194,7 @@ def test_deactivate_then_undo(qtbot, demo_db, languages, settings, monkeypatch):
 
     assert view.proxy.rowCount() == count - 1
     assert first.username not in column(window, Column.USERNAME)
-    assert window.statusBar().currentMessage() == "1 plans supprimés."
+    assert window.undo_label.text() == "1 plan supprimé."
     assert window.undo_button.isVisibleTo(window)
 
     qtbot.mouseClick(window.undo_button, Qt.MouseButton.LeftButton)
