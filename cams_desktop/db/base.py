@@ -83,6 +83,8 @@ class Base(DeclarativeBase):
     __synced__: bool = True
     # Tables whose field changes are written to the audit trail.
     __audited__: bool = True
+    # Columns whose values never appear in the audit trail (password hashes).
+    __secret_columns__: frozenset[str] = frozenset()
 
 
 class Record(Base):

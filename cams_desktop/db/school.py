@@ -63,6 +63,7 @@ class Staff(Record):
     """A counsellor, teacher, administrator or other staff member."""
 
     __tablename__ = "staff"
+    __secret_columns__ = frozenset({"password_hash"})
 
     school_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("schools.id"))
     username: Mapped[str] = mapped_column(String(64))

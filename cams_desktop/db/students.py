@@ -42,6 +42,7 @@ class Student(Record):
     """A student and the state of their plan (one plan per student)."""
 
     __tablename__ = "students"
+    __secret_columns__ = frozenset({"password_hash"})
     __table_args__ = (
         Index("ix_students_school_grade", "school_id", "grade"),
         UniqueConstraint("school_id", "student_number"),

@@ -21,7 +21,10 @@ from cams_desktop.db.journal import AuditEntry, OutboxEntry
 
 # Columns the hook itself maintains; they are not "changes" of their own.
 BOOKKEEPING_COLUMNS = frozenset({"updated_at", "updated_by_id", "version"})
-SCHEMA_VERSION = "0001"
+# The newest migration; every outbox entry carries it (tests check they agree).
+SCHEMA_VERSION = "0002"
+# What the audit trail shows for a secret (a password hash) that changed.
+SECRET_SHOWN = "••••••"
 
 
 def plain(value: Any) -> Any:
@@ -159,6 +162,11 @@ def _describe(
             )
         )
     if type(obj).__audited__:
+        secret = type(obj).__secret_columns__
+        changes = {
+            field: ((SECRET_SHOWN, SECRET_SHOWN) if field in secret else values)
+            for field, values in changes.items()
+        }
         if operation == "insert":
             out.append(
                 AuditEntry(

@@ -181,3 +181,9 @@ def test_backups_are_private_and_never_half_written(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir() if "copy" in p.name) == [
         "copy.sqlite"
     ]
+
+
+def test_the_outbox_schema_version_is_the_newest_migration():
+    from cams_desktop.db.tracking import SCHEMA_VERSION
+
+    assert SCHEMA_VERSION == head_revision()
