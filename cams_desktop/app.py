@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from cams_desktop import __version__, logsetup, paths
 from cams_desktop.db.engine import Database, DatabaseError
 from cams_desktop.i18n import LanguageSwitch
-from cams_desktop.services import school
-from cams_desktop.services.access import NotFound, actor_for
+from cams_desktop.services import auth, school
+from cams_desktop.services.access import NotFound
 from cams_desktop.services.demo import generate_demo
 
 log = logging.getLogger(__name__)
@@ -32,7 +32,6 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         action="store_true",
         help=f"open a demo school of {DEMO_STUDENTS} students (made on first use)",
     )
-    parser.add_argument("--user", help="staff username to work as")
     parser.add_argument("--language", choices=("fr", "en"), help="interface language")
     parser.add_argument("--verbose", action="store_true", help="log debug lines")
     parser.add_argument("--version", action="version", version=__version__)
@@ -56,8 +55,8 @@ def main(argv: list[str] | None = None) -> int:
     languages.set_language(language if language in ("fr", "en") else "fr")
 
     try:
-        db, username = _open_database(args)
-        actor = actor_for(db, username) if username else school.first_administrator(db)
+        db = _open_database(args)
+        school.first_administrator(db)  # a school to sign in to, or a clear message
     except (DatabaseError, NotFound, ValueError) as error:
         log.error("cannot open the database: %s", error)
         QMessageBox.critical(
@@ -65,10 +64,17 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 2
 
+    sys.excepthook = _report_unexpected_error
+    signed_in = sign_in(db, languages, demo=args.demo)
+    if signed_in is None:
+        db.close()
+        return 0
+    settings.setValue("preferences/language", languages.language)
+
     from cams_desktop.views.main_window import MainWindow
 
-    window = MainWindow(db, actor, languages, settings, school.school_name(db, actor))
-    sys.excepthook = _report_unexpected_error
+    actor = signed_in.actor
+    window = MainWindow(db, actor, languages, settings, signed_in.school_name)
     window.show()
     code = app.exec()
     db.close()
@@ -95,7 +101,34 @@ def _report_unexpected_error(
     )
 
 
-def _open_database(args: argparse.Namespace) -> tuple[Database, str | None]:
+def sign_in(
+    db: Database, languages: LanguageSwitch, *, demo: bool
+) -> auth.SignInResult | None:
+    """Sign-in, then the usage agreement and a new password if they are due.
+
+    None when the user gives up (cancels, or declines the agreement).
+    """
+    from cams_desktop.dialogs.agreement_dialog import AgreementDialog
+    from cams_desktop.dialogs.password_dialog import PasswordDialog
+    from cams_desktop.dialogs.sign_in_dialog import SignInDialog
+
+    dialog = SignInDialog(db, languages, school.sign_in_contacts(db), demo)
+    if not dialog.exec() or dialog.result_ is None:
+        return None
+    result = dialog.result_
+    if result.agreement_to_accept is not None:
+        if not AgreementDialog(result.agreement_to_accept).exec():
+            return None
+        auth.accept_agreement(db, result.actor, result.agreement_to_accept.edition)
+    if (
+        result.must_change_password
+        and not PasswordDialog(db, result.actor, required=True).exec()
+    ):
+        return None
+    return result
+
+
+def _open_database(args: argparse.Namespace) -> Database:
     if args.db is None:
         paths.private_folder(
             paths.demo_database().parent if args.demo else paths.data_dir()
@@ -105,10 +138,10 @@ def _open_database(args: argparse.Namespace) -> tuple[Database, str | None]:
         if not path.exists():
             log.info("making the demo school")
             generate_demo(path, DEMO_STUDENTS, DEMO_SEED)
-        return Database(path), args.user or "conseiller"
+        return Database(path)
     if args.db is not None:
-        return Database(args.db, create=False), args.user
-    return Database(paths.default_database()), args.user
+        return Database(args.db, create=False)
+    return Database(paths.default_database())
 
 
 if __name__ == "__main__":

@@ -37,3 +37,10 @@ def format_datetime(
 def format_number(value: float | int | Decimal, language: str) -> str:
     """``12 345,5`` in French, ``12,345.5`` in English."""
     return format_decimal(value, locale=locale_for(language))
+
+
+def format_local_time(value: dt.datetime, language: str) -> str:
+    """A UTC moment as this computer's clock shows it (before a school is known)."""
+    return babel_format_datetime(
+        value.astimezone(), format="short", locale=locale_for(language)
+    )

@@ -76,6 +76,13 @@ _FIELD_LABELS = {
     "email": QT_TRANSLATE_NOOP("Labels", "Email"),
     "preferred_language": QT_TRANSLATE_NOOP("Labels", "Preferred language"),
     "plan_status": QT_TRANSLATE_NOOP("Labels", "Plan status"),
+    "access_level": QT_TRANSLATE_NOOP("Labels", "Access level"),
+    "is_active": QT_TRANSLATE_NOOP("Labels", "Active account"),
+    "password_hash": QT_TRANSLATE_NOOP("Labels", "Password"),
+    "must_change_password": QT_TRANSLATE_NOOP("Labels", "Must change password"),
+    "locked_until": QT_TRANSLATE_NOOP("Labels", "Locked until"),
+    "agreement_edition": QT_TRANSLATE_NOOP("Labels", "Agreement accepted (edition)"),
+    "agreement_accepted_at": QT_TRANSLATE_NOOP("Labels", "Agreement accepted on"),
 }
 
 
@@ -97,6 +104,16 @@ def value_label(field: str, value: str | None) -> str:
                 return language_label(Language(value))
             case "plan_status":
                 return plan_status_label(PlanStatus(value))
-    except ValueError:
+            case "access_level":
+                return access_level_label(AccessLevel(int(value)))
+            case "is_active" | "must_change_password":
+                if value in ("True", "False"):
+                    yes = QCoreApplication.translate("Labels", "yes")
+                    return (
+                        yes
+                        if value == "True"
+                        else QCoreApplication.translate("Labels", "no")
+                    )
+    except (ValueError, KeyError):
         pass
     return value

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import logging
 import sqlite3
 import uuid
@@ -66,8 +67,14 @@ def alembic_config(engine: Engine | None = None) -> Config:
     return config
 
 
+@functools.cache
+def _scripts() -> ScriptDirectory:
+    """The migration scripts (read once: every database opening asks for them)."""
+    return ScriptDirectory.from_config(alembic_config())
+
+
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    head = _scripts().get_current_head()
     assert head is not None
     return head
 
@@ -109,10 +116,7 @@ def migrate(path: Path, engine: Engine) -> Path | None:
     head = head_revision()
     if current == head:
         return None
-    known = {
-        rev.revision
-        for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()
-    }
+    known = {rev.revision for rev in _scripts().walk_revisions()}
     if current is not None and current not in known:
         raise DatabaseError(
             f"{path.name} was written by a newer version of CAMS Desktop "

@@ -38,6 +38,7 @@ class Board(Record):
 
 class School(Record):
     __tablename__ = "schools"
+    __secret_columns__ = frozenset({"site_password_hash"})
 
     board_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("boards.id"))
     name: Mapped[str] = mapped_column(String(200))
@@ -46,6 +47,10 @@ class School(Record):
     # Elementary schools have no job search tool (F-63).
     is_elementary: Mapped[bool] = mapped_column(default=False)
     planning_site_url: Mapped[str | None] = mapped_column(String(500))
+    # The school site's account, asked at every sign-in before the staff
+    # member's own password (F-01); Argon2id hash, never the password itself.
+    site_username: Mapped[str | None] = mapped_column(String(64))
+    site_password_hash: Mapped[str | None] = mapped_column(String(200))
 
 
 class SchoolSetting(Record):
@@ -83,6 +88,8 @@ class Staff(Record):
     must_change_password: Mapped[bool] = mapped_column(default=False)
     is_active: Mapped[bool] = mapped_column(default=True)
     failed_sign_ins: Mapped[int] = mapped_column(default=0)
+    # When the newest failure happened: the slow-down is counted from it.
+    last_failed_sign_in_at: Mapped[dt.datetime | None]
     locked_until: Mapped[dt.datetime | None]
     agreement_edition: Mapped[str | None] = mapped_column(String(20))
     agreement_accepted_at: Mapped[dt.datetime | None]

@@ -21,6 +21,8 @@ and 555-01xx telephone numbers.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import hashlib
 import logging
 import math
 import random
@@ -91,6 +93,7 @@ from cams_desktop.db.students import (
     Student,
     StudentGroup,
 )
+from cams_desktop.services.auth import hash_password
 from cams_desktop.text import fold, name_sort_key
 
 log = logging.getLogger(__name__)
@@ -113,6 +116,30 @@ DEMO_ACCOUNTS: tuple[tuple[str, AccessLevel], ...] = (
     ("enseignant", AccessLevel.TEACHER),
     ("secretariat", AccessLevel.OTHER_STAFF),
 )
+# Demo credentials, public on purpose (sign-in screen, README): the demo
+# school's site account, and each demo account's password is "demo-" and its
+# username (demo_password). The other invented staff have no password.
+DEMO_SITE_ACCOUNT = ("demo", "ecole-demo")
+
+
+def demo_password(username: str) -> str:
+    """The password of the demo account ``username``, e.g. ``demo-conseiller``."""
+    return f"demo-{username}"
+
+
+@functools.cache
+def _demo_hash(label: str, password: str) -> str:
+    """The Argon2id hash of a demo password, the same on every generation.
+
+    The salt comes from ``label``, not from the random generator: the tables
+    stay byte-identical for a seed, and the random draws of every other row
+    are what they were before demo accounts had passwords. Cached, because
+    tests generate many demo schools in one process.
+    """
+    salt = hashlib.sha256(f"cams-demo/{label}".encode()).digest()[:16]
+    return hash_password(password, salt=salt)
+
+
 # (first name, last name, preferred language) of each demo account, invented.
 _DEMO_ACCOUNT_PEOPLE: dict[str, tuple[str, str, Language]] = {
     "admin": ("Hélène", "Desrochers-Boivin", Language.FRENCH),
@@ -905,9 +932,13 @@ class _Generator:
         created = dt.datetime(2026, 6, 15, 13, 0, tzinfo=dt.UTC)
         board_id = self.new_id()
         self.add(Board, {**_record(board_id, created), "name": _BOARD_NAME})
-        school_ids = []
+        school_ids: list[uuid.UUID] = []
         for name, code, url in _SCHOOLS:
             school_id = self.new_id()
+            # Only the demo school (the first) has staff, so a site account.
+            site_username, site_password = (
+                DEMO_SITE_ACCOUNT if not school_ids else (None, None)
+            )
             school_ids.append(school_id)
             self.add(
                 School,
@@ -919,6 +950,10 @@ class _Generator:
                     "time_zone": "America/Toronto",
                     "is_elementary": False,
                     "planning_site_url": url,
+                    "site_username": site_username,
+                    "site_password_hash": None
+                    if site_password is None
+                    else _demo_hash("site", site_password),
                 },
             )
         self.school_id = school_ids[0]
@@ -1056,6 +1091,9 @@ class _Generator:
                 accepted_edition: str | None = None
                 accepted_at: dt.datetime | None = None
                 last_sign_in: dt.datetime | None = None
+                password_hash: str | None = _demo_hash(
+                    f"staff/{username}", demo_password(username)
+                )
             else:
                 origin = rng.choices(_ORIGINS, _ORIGIN_WEIGHTS)[0]
                 pool = rng.choice(
@@ -1078,6 +1116,7 @@ class _Generator:
                 accepted_edition = AGREEMENT_EDITION
                 accepted_at = self.at_days_ago(30, 85)
                 last_sign_in = self.at_days_ago(0, 25)
+                password_hash = None
             # Demo accounts have not accepted the agreement, so that the first
             # sign-in shows it as a new user would see it (F-01).
             member = _StaffMember(staff_id, language is Language.FRENCH)
@@ -1100,10 +1139,11 @@ class _Generator:
                     "email": f"{username.casefold()}@{STAFF_EMAIL_DOMAIN}",
                     "access_level": level,
                     "preferred_language": language,
-                    "password_hash": None,
+                    "password_hash": password_hash,
                     "must_change_password": False,
                     "is_active": True,
                     "failed_sign_ins": 0,
+                    "last_failed_sign_in_at": None,
                     "locked_until": None,
                     "agreement_edition": accepted_edition,
                     "agreement_accepted_at": accepted_at,

@@ -39,3 +39,22 @@ def first_administrator(db: Database) -> Actor:
             )
         )
     return Actor(staff.id, staff.school_id, staff.access_level, staff.display_name)
+
+
+def sign_in_contacts(db: Database) -> list[str]:
+    """Names of the program administrators, whom the sign-in screen says to ask.
+
+    Shown before anyone signs in: names only, nothing else about them.
+    """
+    with db.read() as session:
+        rows = session.execute(
+            select(Staff.first_name, Staff.last_name)
+            .where(
+                Staff.access_level == AccessLevel.PROGRAM_ADMIN,
+                Staff.is_active,
+                Staff.deleted_at.is_(None),
+            )
+            .order_by(Staff.last_name, Staff.first_name)
+            .limit(3)
+        ).all()
+    return [f"{first} {last}" for first, last in rows]

@@ -8,6 +8,7 @@ import uuid
 from PySide6.QtCore import (
     QByteArray,
     QEvent,
+    QObject,
     QPoint,
     QSettings,
     Qt,
@@ -17,6 +18,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QMainWindow,
     QMenu,
@@ -30,13 +32,18 @@ from PySide6.QtWidgets import (
 from cams_desktop import __version__
 from cams_desktop.db.engine import Database
 from cams_desktop.db.students import PlanStatus
+from cams_desktop.dialogs.caseload_dialog import CaseloadDialog
 from cams_desktop.dialogs.export_dialog import ExportDialog
+from cams_desktop.dialogs.lock_dialog import LockDialog
 from cams_desktop.dialogs.notes_dialog import NotesDialog
+from cams_desktop.dialogs.password_dialog import PasswordDialog
+from cams_desktop.dialogs.permissions_dialog import PermissionsDialog
+from cams_desktop.dialogs.staff_dialogs import StaffAdminDialog, StaffProfileDialog
 from cams_desktop.dialogs.student_dialog import StudentDialog
 from cams_desktop.formatting import format_number
 from cams_desktop.i18n import LanguageSwitch
 from cams_desktop.labels import access_level_label
-from cams_desktop.services import students
+from cams_desktop.services import auth, students
 from cams_desktop.services.access import (
     Action,
     Actor,
@@ -51,6 +58,14 @@ from cams_desktop.views.student_list import StudentListView
 log = logging.getLogger(__name__)
 
 
+_ACTIVITY = frozenset(
+    {
+        QEvent.Type.KeyPress,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseMove,
+        QEvent.Type.Wheel,
+    }
+)
 # How long "Undo" stays offered after plans are deactivated.
 UNDO_SECONDS = 120
 
@@ -103,6 +118,28 @@ class MainWindow(QMainWindow):
         self.student_menu.addSeparator()
         self.student_menu.addAction(self.quit_action)
         self.menuBar().addMenu(self.view_action_menu)
+        self.staff_admin_action = QAction(self)
+        self.caseload_action = QAction(self)
+        self.permissions_action = QAction(self)
+        self.admin_menu = self.menuBar().addMenu("")
+        if allowed(actor, Action.VIEW_STAFF):
+            self.admin_menu.addAction(self.staff_admin_action)
+        if allowed(actor, Action.ASSIGN_CASELOADS) or allowed(
+            actor, Action.EDIT_OWN_CASELOAD
+        ):
+            self.admin_menu.addAction(self.caseload_action)
+        if allowed(actor, Action.VIEW_PERMISSION_MATRIX):
+            self.admin_menu.addAction(self.permissions_action)
+        self.admin_menu.menuAction().setVisible(not self.admin_menu.isEmpty())
+        self.own_profile_action = QAction(self)
+        self.own_password_action = QAction(self)
+        self.lock_action = QAction(self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        self.account_menu = self.menuBar().addMenu("")
+        self.account_menu.addAction(self.own_profile_action)
+        self.account_menu.addAction(self.own_password_action)
+        self.account_menu.addSeparator()
+        self.account_menu.addAction(self.lock_action)
         self.help_menu = self.menuBar().addMenu("")
         self.help_menu.addAction(self.about_action)
 
@@ -132,6 +169,10 @@ class MainWindow(QMainWindow):
         self._undo_ids: list[uuid.UUID] = []
         self.undo_label = QLabel(self)
         self.undo_button = QToolButton(self)
+        self._idle_timer = QTimer(self)
+        self._idle_timer.setSingleShot(True)
+        self.idle_minutes = auth.idle_lock_minutes(db, actor)
+        self._locked = False
         self._undo_timer = QTimer(self)
         self._undo_timer.setSingleShot(True)
         self._undo_timer.setInterval(UNDO_SECONDS * 1000)
@@ -144,6 +185,13 @@ class MainWindow(QMainWindow):
         self.refresh_action.triggered.connect(self.reload)
         self.quit_action.triggered.connect(self.close)
         self.about_action.triggered.connect(self._on_about_triggered)
+        self.staff_admin_action.triggered.connect(self._on_staff_admin_triggered)
+        self.caseload_action.triggered.connect(self._on_caseload_triggered)
+        self.permissions_action.triggered.connect(self._on_permissions_triggered)
+        self.own_profile_action.triggered.connect(self._on_own_profile_triggered)
+        self.own_password_action.triggered.connect(self._on_own_password_triggered)
+        self.lock_action.triggered.connect(self.lock)
+        self._idle_timer.timeout.connect(self.lock)
         self.edit_profile_action.triggered.connect(self._on_edit_profile_triggered)
         self.notes_action.triggered.connect(self._on_notes_triggered)
         self.deactivate_action.triggered.connect(self._on_deactivate_triggered)
@@ -159,6 +207,10 @@ class MainWindow(QMainWindow):
 
         self.retranslate()
         self._restore_layout()
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+        self._restart_idle_timer()
         self.student_list.set_choices(
             students.list_counsellors(db, actor), students.list_groups(db, actor)
         )
@@ -189,6 +241,17 @@ class MainWindow(QMainWindow):
         self.refresh_action.setText(self.tr("Refresh"))
         self.quit_action.setText(self.tr("Quit"))
         self.about_action.setText(self.tr("About CAMS Desktop"))
+        self.admin_menu.setTitle(self.tr("&Administration"))
+        self.staff_admin_action.setText(self.tr("Counsellor administration"))
+        if allowed(self.actor, Action.ASSIGN_CASELOADS):
+            self.caseload_action.setText(self.tr("Assign students to a counsellor"))
+        else:
+            self.caseload_action.setText(self.tr("Students on my list"))
+        self.permissions_action.setText(self.tr("Access levels and permissions"))
+        self.account_menu.setTitle(self.tr("&My account"))
+        self.own_profile_action.setText(self.tr("Edit my profile"))
+        self.own_password_action.setText(self.tr("Change my password"))
+        self.lock_action.setText(self.tr("Lock now"))
         self.edit_profile_action.setText(self.tr("Edit profile"))
         self.notes_action.setText(self.tr("Notes"))
         self.deactivate_action.setText(self.tr("Deactivate plan"))
@@ -212,6 +275,21 @@ class MainWindow(QMainWindow):
             )
             + "  "
         )
+
+    @Slot()
+    def lock(self) -> None:
+        """Lock the session; the window keeps everything until the password."""
+        if self._locked:
+            return
+        self._locked = True
+        self._idle_timer.stop()
+        dialog = LockDialog(self.db, self.actor, self)
+        unlocked = dialog.exec()
+        self._locked = False
+        if unlocked:
+            self._restart_idle_timer()
+        else:
+            self.close()
 
     def view_action_items(self) -> list[QAction]:
         """The View/Action items for the current selection (also the context menu)."""
@@ -280,6 +358,33 @@ class MainWindow(QMainWindow):
             ).format(__version__),
         )
 
+    @Slot()
+    def _on_staff_admin_triggered(self) -> None:
+        StaffAdminDialog(self.db, self.actor, self).exec()
+        self.student_list.set_choices(
+            students.list_counsellors(self.db, self.actor),
+            students.list_groups(self.db, self.actor),
+        )
+
+    @Slot()
+    def _on_caseload_triggered(self) -> None:
+        dialog = CaseloadDialog(self.db, self.actor, self)
+        dialog.exec()
+        if dialog.changed:
+            self.reload()
+
+    @Slot()
+    def _on_permissions_triggered(self) -> None:
+        PermissionsDialog(self).exec()
+
+    @Slot()
+    def _on_own_profile_triggered(self) -> None:
+        StaffProfileDialog(self.db, self.actor, self.actor.staff_id, self).exec()
+
+    @Slot()
+    def _on_own_password_triggered(self) -> None:
+        PasswordDialog(self.db, self.actor, False, self).exec()
+
     @Slot(QPoint)
     def _on_list_menu_requested(self, point: QPoint) -> None:
         menu = QMenu(self)
@@ -318,7 +423,17 @@ class MainWindow(QMainWindow):
             self.student_list.set_language(self.languages.language)
         super().changeEvent(event)
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Any key or mouse use anywhere in the application postpones the lock.
+        if event.type() in _ACTIVITY and not self._locked:
+            self._restart_idle_timer()
+        return False
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        self._idle_timer.stop()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.settings.setValue(
@@ -327,6 +442,10 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     # private helpers
+
+    def _restart_idle_timer(self) -> None:
+        if self.idle_minutes > 0:
+            self._idle_timer.start(self.idle_minutes * 60_000)
 
     def _restore_layout(self) -> None:
         geometry = self.settings.value("window/geometry")

@@ -186,4 +186,4 @@ def test_backups_are_private_and_never_half_written(tmp_path):
 def test_the_outbox_schema_version_is_the_newest_migration():
     from cams_desktop.db.tracking import SCHEMA_VERSION
 
-    assert SCHEMA_VERSION == head_revision()
+    assert head_revision() == SCHEMA_VERSION

@@ -1,0 +1,467 @@
+"""Staff administration (F-40, F-41): staff list, staff profile, change log."""
+
+from __future__ import annotations
+
+import uuid
+
+from PySide6.QtCore import QEvent, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cams_desktop.db.engine import Database
+from cams_desktop.db.school import AccessLevel, Language
+from cams_desktop.labels import access_level_label, field_label, language_label
+from cams_desktop.models.staff_table import ChangeLogModel, StaffTableModel
+from cams_desktop.services import auth, staff
+from cams_desktop.services.access import (
+    Action,
+    Actor,
+    NotFound,
+    PermissionDenied,
+    allowed,
+)
+from cams_desktop.services.staff import StaffDraft, StaffRow
+from cams_desktop.services.students import ValidationError, school_time_zone
+from cams_desktop.views.background import show_error
+
+
+class StaffProfileDialog(QDialog):
+    """Add staff, edit a staff member, or edit one's own profile."""
+
+    def __init__(
+        self,
+        db: Database,
+        actor: Actor,
+        staff_id: uuid.UUID | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.actor = actor
+        self.staff_id = staff_id
+        self.own = staff_id == actor.staff_id
+        self.saved_id: uuid.UUID | None = None
+        loaded = staff.get_staff(db, actor, staff_id) if staff_id is not None else None
+
+        self.username = QLineEdit()
+        self.first_name = QLineEdit()
+        self.last_name = QLineEdit()
+        self.email = QLineEdit()
+        self.level = QComboBox()
+        self.language = QComboBox()
+        self.error_label = QLabel()
+        self.error_label.setStyleSheet("color: #b00020;")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save
+            | QDialogButtonBox.StandardButton.Cancel
+        )
+
+        self.form = QFormLayout()
+        self._labels = [QLabel() for _ in range(6)]
+        for label, field in zip(
+            self._labels,
+            (
+                self.username,
+                self.first_name,
+                self.last_name,
+                self.email,
+                self.level,
+                self.language,
+            ),
+            strict=True,
+        ):
+            self.form.addRow(label, field)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+        self.resize(480, self.sizeHint().height())
+
+        self.buttons.accepted.connect(self._on_save_clicked)
+        self.buttons.rejected.connect(self.reject)
+
+        self._levels = (
+            [loaded.access_level]
+            if self.own and loaded
+            else staff.manageable_levels(actor)
+        )
+        if loaded is not None and loaded.access_level not in self._levels:
+            self._levels.insert(0, loaded.access_level)
+        self.retranslate()
+        if loaded is not None:
+            self.username.setText(loaded.username)
+            self.first_name.setText(loaded.first_name)
+            self.last_name.setText(loaded.last_name)
+            self.email.setText(loaded.email)
+            self.level.setCurrentIndex(self.level.findData(int(loaded.access_level)))
+            self.language.setCurrentIndex(
+                self.language.findData(loaded.preferred_language.value)
+            )
+        # Nobody raises (or changes) their own level.
+        self.level.setEnabled(not self.own)
+
+    def draft(self) -> StaffDraft:
+        return StaffDraft(
+            username=self.username.text(),
+            first_name=self.first_name.text(),
+            last_name=self.last_name.text(),
+            email=self.email.text(),
+            access_level=AccessLevel(int(self.level.currentData())),
+            preferred_language=Language(str(self.language.currentData())),
+        )
+
+    def retranslate(self) -> None:
+        if self.own:
+            self.setWindowTitle(self.tr("Edit my profile"))
+        elif self.staff_id is None:
+            self.setWindowTitle(self.tr("Add a counsellor"))
+        else:
+            self.setWindowTitle(self.tr("Edit a staff profile"))
+        for label, text in zip(
+            self._labels,
+            (
+                self.tr("Username *"),
+                self.tr("First name *"),
+                self.tr("Last name *"),
+                self.tr("Email"),
+                self.tr("Access level"),
+                self.tr("Preferred language"),
+            ),
+            strict=True,
+        ):
+            label.setText(text)
+        level = self.level.currentData()
+        self.level.clear()
+        for choice in self._levels:
+            self.level.addItem(
+                f"{int(choice)}. {access_level_label(choice)}", int(choice)
+            )
+        if level is not None:
+            self.level.setCurrentIndex(self.level.findData(level))
+        language = self.language.currentData()
+        self.language.clear()
+        for spoken in Language:
+            self.language.addItem(language_label(spoken), spoken.value)
+        if language is not None:
+            self.language.setCurrentIndex(self.language.findData(language))
+
+    @Slot()
+    def _on_save_clicked(self) -> None:
+        self.error_label.hide()
+        try:
+            if self.own:
+                staff.update_own_profile(self.db, self.actor, self.draft())
+                self.saved_id = self.actor.staff_id
+            elif self.staff_id is None:
+                self.saved_id = staff.add_staff(self.db, self.actor, self.draft())
+            else:
+                staff.update_staff(self.db, self.actor, self.staff_id, self.draft())
+                self.saved_id = self.staff_id
+        except ValidationError as error:
+            self.error_label.setText("\n".join(error.errors.values()))
+            self.error_label.show()
+            return
+        except (NotFound, PermissionDenied) as error:
+            self.error_label.setText(str(error))
+            self.error_label.show()
+            return
+        self.accept()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+class ChangeLogDialog(QDialog):
+    """Who changed which staff profile, when, old → new, with details."""
+
+    def __init__(
+        self,
+        db: Database,
+        actor: Actor,
+        staff_id: uuid.UUID | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.model = ChangeLogModel(school_time_zone(db, actor))
+        self.model.setParent(self)
+        self.model.set_rows(staff.staff_change_log(db, actor, staff_id))
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.details = QPlainTextEdit()
+        self.details.setReadOnly(True)
+        self.details.setMaximumHeight(140)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.details)
+        layout.addWidget(self.buttons)
+        self.resize(900, 560)
+
+        self.buttons.rejected.connect(self.reject)
+        self.table.selectionModel().currentRowChanged.connect(self._on_row_changed)
+
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Staff change log"))
+
+    @Slot()
+    def _on_row_changed(self) -> None:
+        row = self.table.currentIndex().row()
+        if row < 0:
+            self.details.clear()
+            return
+        change = self.model.row_at(row)
+        field = field_label(change.field) if change.field else self.tr("Created")
+        self.details.setPlainText(
+            self.tr(
+                "Staff member: {0}\nChanged by: {1}\nField: {2}\n\n"
+                "Before:\n{3}\n\nAfter:\n{4}"
+            ).format(
+                change.staff_name,
+                change.author,
+                field,
+                change.old_value or "",
+                change.new_value or "",
+            )
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            self.model.layoutChanged.emit()
+        super().changeEvent(event)
+
+
+class StaffAdminDialog(QDialog):
+    """Administration des conseillers: list, add, edit, deactivate, reset, unlock."""
+
+    def __init__(
+        self, db: Database, actor: Actor, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.actor = actor
+        self.model = StaffTableModel(school_time_zone(db, actor))
+        self.model.setParent(self)
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.add_button = QPushButton()
+        self.edit_button = QPushButton()
+        self.active_button = QPushButton()
+        self.reset_button = QPushButton()
+        self.unlock_button = QPushButton()
+        self.log_button = QPushButton()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+
+        actions = QHBoxLayout()
+        for button in (
+            self.add_button,
+            self.edit_button,
+            self.active_button,
+            self.reset_button,
+            self.unlock_button,
+        ):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        actions.addWidget(self.log_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(actions)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.buttons)
+        self.resize(1000, 600)
+
+        manage = allowed(actor, Action.MANAGE_STAFF)
+        self.add_button.setVisible(manage)
+        self.edit_button.setVisible(manage)
+        self.active_button.setVisible(manage)
+        self.unlock_button.setVisible(manage)
+        self.reset_button.setVisible(allowed(actor, Action.RESET_STAFF_PASSWORD))
+        self.log_button.setVisible(allowed(actor, Action.VIEW_STAFF_CHANGE_LOG))
+
+        self.buttons.rejected.connect(self.reject)
+        self.add_button.clicked.connect(self._on_add_clicked)
+        self.edit_button.clicked.connect(self._on_edit_clicked)
+        self.active_button.clicked.connect(self._on_active_clicked)
+        self.reset_button.clicked.connect(self._on_reset_clicked)
+        self.unlock_button.clicked.connect(self._on_unlock_clicked)
+        self.log_button.clicked.connect(self._on_log_clicked)
+        self.table.activated.connect(self._on_edit_clicked)
+
+        self.retranslate()
+        self.reload()
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self._update_buttons()
+
+    def reload(self) -> None:
+        self.model.set_rows(
+            staff.list_staff(self.db, self.actor, include_inactive=True)
+        )
+        self._update_buttons()
+
+    def selected(self) -> StaffRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Counsellor administration"))
+        self.add_button.setText(self.tr("Add a counsellor"))
+        self.edit_button.setText(self.tr("Edit"))
+        self.reset_button.setText(self.tr("Reset password"))
+        self.unlock_button.setText(self.tr("Unlock"))
+        self.log_button.setText(self.tr("Change log"))
+        self._update_buttons()
+        self.model.retranslate()
+
+    @Slot()
+    def _update_buttons(self) -> None:
+        row = self.selected()
+        levels = staff.manageable_levels(self.actor)
+        manageable = (
+            row is not None
+            and row.id != self.actor.staff_id
+            and row.access_level in levels
+        )
+        self.edit_button.setEnabled(manageable)
+        self.active_button.setEnabled(manageable)
+        self.reset_button.setEnabled(manageable and row is not None and row.is_active)
+        self.unlock_button.setEnabled(
+            manageable and row is not None and row.locked_until is not None
+        )
+        if row is not None and not row.is_active:
+            self.active_button.setText(self.tr("Reactivate"))
+        else:
+            self.active_button.setText(self.tr("Deactivate"))
+
+    @Slot()
+    def _on_add_clicked(self) -> None:
+        if StaffProfileDialog(self.db, self.actor, None, self).exec():
+            self.reload()
+
+    @Slot()
+    def _on_edit_clicked(self) -> None:
+        row = self.selected()
+        if row is None or not self.edit_button.isEnabled():
+            return
+        if StaffProfileDialog(self.db, self.actor, row.id, self).exec():
+            self.reload()
+
+    @Slot()
+    def _on_active_clicked(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        try:
+            staff.set_staff_active(self.db, self.actor, row.id, not row.is_active)
+        except (NotFound, PermissionDenied, ValidationError) as error:
+            show_error(self, self.windowTitle(), error)
+        self.reload()
+
+    @Slot()
+    def _on_reset_clicked(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Reset password"),
+            self.tr(
+                "Give {0} {1} a new temporary password? Their current password "
+                "stops working now."
+            ).format(row.first_name, row.last_name),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            password = auth.reset_staff_password(self.db, self.actor, row.id)
+        except (NotFound, PermissionDenied) as error:
+            show_error(self, self.tr("Reset password"), error)
+            return
+        TemporaryPasswordDialog(row, password, self).exec()
+        self.reload()
+
+    @Slot()
+    def _on_unlock_clicked(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        try:
+            auth.unlock_staff(self.db, self.actor, row.id)
+        except (NotFound, PermissionDenied) as error:
+            show_error(self, self.tr("Unlock"), error)
+        self.reload()
+
+    @Slot()
+    def _on_log_clicked(self) -> None:
+        row = self.selected()
+        ChangeLogDialog(self.db, self.actor, row.id if row else None, self).exec()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+class TemporaryPasswordDialog(QDialog):
+    """Shows a temporary password once; it is not kept anywhere."""
+
+    def __init__(
+        self, row: StaffRow, password: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.password = QLineEdit(password)
+        self.password.setReadOnly(True)
+        font = self.password.font()
+        font.setPointSize(font.pointSize() + 4)
+        font.setFamily("monospace")
+        self.password.setFont(font)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.message)
+        layout.addWidget(self.password)
+        layout.addWidget(self.buttons)
+        self.buttons.accepted.connect(self.accept)
+        self.setWindowTitle(self.tr("Temporary password"))
+        self.message.setText(
+            self.tr(
+                "The temporary password of {0} {1} ({2}) is shown only now. "
+                "Give it to them in person; they must choose a new one when they "
+                "next sign in."
+            ).format(row.first_name, row.last_name, row.username)
+        )
