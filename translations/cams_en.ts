@@ -9,8 +9,284 @@
     </message>
     <message>
         <source>There is no active staff member named {0}.</source>
-        <extracomment>Cells (header included) from which characters an .xlsx cannot hold were removed, or whose over-long text was cut. Always 0 for CSV and text. Cells (header included) whose text was neutralised as a would-be formula.</extracomment>
         <translation>There is no active staff member named {0}.</translation>
+    </message>
+    <message>
+        <source>See all students of the school</source>
+        <extracomment>Cells (header included) from which characters an .xlsx cannot hold were removed, or whose over-long text was cut. Always 0 for CSV and text. Cells (header included) whose text was neutralised as a would-be formula.</extracomment>
+        <translation>See all students of the school</translation>
+    </message>
+    <message>
+        <source>See the student list (own students)</source>
+        <translation>See the student list (own students)</translation>
+    </message>
+    <message>
+        <source>Search students, save searches</source>
+        <extracomment>Rows between two calls of ``cancel`` and ``progress``.</extracomment>
+        <translation>Search students, save searches</translation>
+    </message>
+    <message>
+        <source>Export the student list</source>
+        <translation>Export the student list</translation>
+    </message>
+    <message>
+        <source>Add a student</source>
+        <translation>Add a student</translation>
+    </message>
+    <message>
+        <source>Edit a student profile</source>
+        <translation>Edit a student profile</translation>
+    </message>
+    <message>
+        <source>Deactivate or reactivate a plan</source>
+        <translation>Deactivate or reactivate a plan</translation>
+    </message>
+    <message>
+        <source>View plans, resumes, journals and readiness</source>
+        <translation>View plans, resumes, journals and readiness</translation>
+    </message>
+    <message>
+        <source>View a student&apos;s login history</source>
+        <translation>View a student&apos;s login history</translation>
+    </message>
+    <message>
+        <source>Allow or stop inviting others</source>
+        <translation>Allow or stop inviting others</translation>
+    </message>
+    <message>
+        <source>Reset a student&apos;s password</source>
+        <translation>Reset a student&apos;s password</translation>
+    </message>
+    <message>
+        <source>Print usernames and login slips</source>
+        <translation>Print usernames and login slips</translation>
+    </message>
+    <message>
+        <source>Promote, demote or graduate students</source>
+        <translation>Promote, demote or graduate students</translation>
+    </message>
+    <message>
+        <source>Year-end rollover of the school</source>
+        <translation>Year-end rollover of the school</translation>
+    </message>
+    <message>
+        <source>Transfer a student to another school</source>
+        <translation>Transfer a student to another school</translation>
+    </message>
+    <message>
+        <source>Import students from a roster file</source>
+        <translation>Import students from a roster file</translation>
+    </message>
+    <message>
+        <source>Create private and shared groups</source>
+        <translation>Create private and shared groups</translation>
+    </message>
+    <message>
+        <source>Create, edit and delete managed groups</source>
+        <translation>Create, edit and delete managed groups</translation>
+    </message>
+    <message>
+        <source>Read notes on a student</source>
+        <translation>Read notes on a student</translation>
+    </message>
+    <message>
+        <source>Add a note (only the author edits it)</source>
+        <translation>Add a note (only the author edits it)</translation>
+    </message>
+    <message>
+        <source>Read counselling logs</source>
+        <translation>Read counselling logs</translation>
+    </message>
+    <message>
+        <source>Write counselling log entries (only the author edits them)</source>
+        <translation>Write counselling log entries (only the author edits them)</translation>
+    </message>
+    <message>
+        <source>Write group counselling entries</source>
+        <translation>Write group counselling entries</translation>
+    </message>
+    <message>
+        <source>Mark the annual review complete</source>
+        <translation>Mark the annual review complete</translation>
+    </message>
+    <message>
+        <source>Send messages to own students</source>
+        <translation>Send messages to own students</translation>
+    </message>
+    <message>
+        <source>Send messages to all students</source>
+        <translation>Send messages to all students</translation>
+    </message>
+    <message>
+        <source>See and delete sent messages</source>
+        <translation>See and delete sent messages</translation>
+    </message>
+    <message>
+        <source>Give assignments (only the author edits them)</source>
+        <translation>Give assignments (only the author edits them)</translation>
+    </message>
+    <message>
+        <source>See parent accounts</source>
+        <translation>See parent accounts</translation>
+    </message>
+    <message>
+        <source>Generate and delete activation codes</source>
+        <translation>Generate and delete activation codes</translation>
+    </message>
+    <message>
+        <source>Read parent comments</source>
+        <translation>Read parent comments</translation>
+    </message>
+    <message>
+        <source>Print parent access letters</source>
+        <translation>Print parent access letters</translation>
+    </message>
+    <message>
+        <source>See all staff</source>
+        <translation>See all staff</translation>
+    </message>
+    <message>
+        <source>Add, edit, deactivate or unlock staff of a lower level</source>
+        <translation>Add, edit, deactivate or unlock staff of a lower level</translation>
+    </message>
+    <message>
+        <source>Reset a staff password</source>
+        <translation>Reset a staff password</translation>
+    </message>
+    <message>
+        <source>Read the staff change log</source>
+        <translation>Read the staff change log</translation>
+    </message>
+    <message>
+        <source>Edit my profile and password</source>
+        <translation>Edit my profile and password</translation>
+    </message>
+    <message>
+        <source>Assign students to any counsellor</source>
+        <translation>Assign students to any counsellor</translation>
+    </message>
+    <message>
+        <source>Add or remove students on my own list</source>
+        <translation>Add or remove students on my own list</translation>
+    </message>
+    <message>
+        <source>See this permission table</source>
+        <translation>See this permission table</translation>
+    </message>
+    <message>
+        <source>Plan options</source>
+        <translation>Plan options</translation>
+    </message>
+    <message>
+        <source>Plan readiness standards</source>
+        <translation>Plan readiness standards</translation>
+    </message>
+    <message>
+        <source>Assessment options</source>
+        <translation>Assessment options</translation>
+    </message>
+    <message>
+        <source>Site settings, including the idle lock</source>
+        <translation>Site settings, including the idle lock</translation>
+    </message>
+    <message>
+        <source>Links and documents</source>
+        <translation>Links and documents</translation>
+    </message>
+    <message>
+        <source>Special contacts</source>
+        <translation>Special contacts</translation>
+    </message>
+    <message>
+        <source>Add or edit courses</source>
+        <translation>Add or edit courses</translation>
+    </message>
+    <message>
+        <source>Run and export reports (own students for levels 3 and 4)</source>
+        <translation>Run and export reports (own students for levels 3 and 4)</translation>
+    </message>
+    <message>
+        <source>Bulk print plans and resumes</source>
+        <translation>Bulk print plans and resumes</translation>
+    </message>
+    <message>
+        <source>Connect to the school server</source>
+        <translation>Connect to the school server</translation>
+    </message>
+    <message>
+        <source>Review and restore sync conflicts</source>
+        <translation>Review and restore sync conflicts</translation>
+    </message>
+    <message>
+        <source>Back up and restore the local database</source>
+        <translation>Back up and restore the local database</translation>
+    </message>
+    <message>
+        <source>Notes, counselling log entries and assignments: only their author edits or deletes them.</source>
+        <translation>Notes, counselling log entries and assignments: only their author edits or deletes them.</translation>
+    </message>
+    <message>
+        <source>Private notes: only their author reads them.</source>
+        <translation>Private notes: only their author reads them.</translation>
+    </message>
+    <message>
+        <source>Groups: a private group is seen by its creator only; a shared group is seen, edited and deleted by everyone; a managed group is seen by everyone and edited by program administrators.</source>
+        <translation>Groups: a private group is seen by its creator only; a shared group is seen, edited and deleted by everyone; a managed group is seen by everyone and edited by program administrators.</translation>
+    </message>
+    <message>
+        <source>Teachers and other staff: only the students of their own list, in lists, search, exports, reports, printing and messages.</source>
+        <translation>Teachers and other staff: only the students of their own list, in lists, search, exports, reports, printing and messages.</translation>
+    </message>
+    <message>
+        <source>Staff administration: an administrator manages staff of a lower level; nobody raises their own level.</source>
+        <translation>Staff administration: an administrator manages staff of a lower level; nobody raises their own level.</translation>
+    </message>
+    <message>
+        <source>Students</source>
+        <translation>Students</translation>
+    </message>
+    <message>
+        <source>Working with a student</source>
+        <translation>Working with a student</translation>
+    </message>
+    <message>
+        <source>Parents</source>
+        <translation>Parents</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>Customization</source>
+        <translation>Customization</translation>
+    </message>
+    <message>
+        <source>Reports and printing</source>
+        <translation>Reports and printing</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Data</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementDialog</name>
+    <message>
+        <source>Counsellor tool usage agreement</source>
+        <translation>Counsellor tool usage agreement</translation>
+    </message>
+    <message>
+        <source>Read and accept the agreement (edition {0}) to use CAMS Desktop.</source>
+        <translation>Read and accept the agreement (edition {0}) to use CAMS Desktop.</translation>
+    </message>
+    <message>
+        <source>I accept</source>
+        <translation>I accept</translation>
+    </message>
+    <message>
+        <source>I decline</source>
+        <translation>I decline</translation>
     </message>
 </context>
 <context>
@@ -33,10 +309,174 @@ Details are in the log file {1}.</translation>
     </message>
 </context>
 <context>
+    <name>Auth</name>
+    <message>
+        <source>Sign-in failed: check the school&apos;s site account, your username and your password, then try again. If you forgot your password, ask a program administrator of your school to reset it.</source>
+        <translation>Sign-in failed: check the school&apos;s site account, your username and your password, then try again. If you forgot your password, ask a program administrator of your school to reset it.</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts. Wait {0} seconds, then try again.</source>
+        <translation>Too many failed attempts. Wait {0} seconds, then try again.</translation>
+    </message>
+    <message>
+        <source>This account is locked after too many failed attempts, until {0}. An administrator of your school can unlock it sooner.</source>
+        <translation>This account is locked after too many failed attempts, until {0}. An administrator of your school can unlock it sooner.</translation>
+    </message>
+    <message>
+        <source>This account is deactivated. Ask a program administrator of your school to reactivate it.</source>
+        <translation>This account is deactivated. Ask a program administrator of your school to reactivate it.</translation>
+    </message>
+    <message>
+        <source>This staff member does not exist or was deleted.</source>
+        <translation>This staff member does not exist or was deleted.</translation>
+    </message>
+    <message>
+        <source>This edition of the usage agreement does not exist.</source>
+        <translation>This edition of the usage agreement does not exist.</translation>
+    </message>
+    <message>
+        <source>The password must have at least {0} characters.</source>
+        <translation>The password must have at least {0} characters.</translation>
+    </message>
+    <message>
+        <source>The password must have at most {0} characters.</source>
+        <translation>The password must have at most {0} characters.</translation>
+    </message>
+    <message>
+        <source>The password must not begin or end with a space.</source>
+        <translation>The password must not begin or end with a space.</translation>
+    </message>
+    <message>
+        <source>The password is too simple: mix letters with digits, capitals, spaces or punctuation, or use a few words.</source>
+        <translation>The password is too simple: mix letters with digits, capitals, spaces or punctuation, or use a few words.</translation>
+    </message>
+    <message>
+        <source>The password must not contain your name or username.</source>
+        <translation>The password must not contain your name or username.</translation>
+    </message>
+    <message>
+        <source>This password is one of the first that anyone would try.</source>
+        <translation>This password is one of the first that anyone would try.</translation>
+    </message>
+    <message>
+        <source>The new password must be different from the current one.</source>
+        <translation>The new password must be different from the current one.</translation>
+    </message>
+    <message>
+        <source>The current password is not right.</source>
+        <translation>The current password is not right.</translation>
+    </message>
+    <message>
+        <source>Enter the username of the school&apos;s site account.</source>
+        <translation>Enter the username of the school&apos;s site account.</translation>
+    </message>
+    <message>
+        <source>The site account&apos;s username must have at most 64 characters, without control characters.</source>
+        <translation>The site account&apos;s username must have at most 64 characters, without control characters.</translation>
+    </message>
+    <message>
+        <source>The idle lock must be between 0 (never) and {0} minutes.</source>
+        <translation>The idle lock must be between 0 (never) and {0} minutes.</translation>
+    </message>
+</context>
+<context>
     <name>BackgroundTask</name>
     <message>
         <source>Cancel</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>CaseloadDialog</name>
+    <message>
+        <source>Assign students to a counsellor</source>
+        <translation>Assign students to a counsellor</translation>
+    </message>
+    <message>
+        <source>Counsellor</source>
+        <translation>Counsellor</translation>
+    </message>
+    <message>
+        <source>Name or username</source>
+        <translation>Name or username</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>Last names from</source>
+        <translation>Last names from</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>Add →</source>
+        <translation>Add →</translation>
+    </message>
+    <message>
+        <source>Add all shown →</source>
+        <translation>Add all shown →</translation>
+    </message>
+    <message>
+        <source>← Remove</source>
+        <translation>← Remove</translation>
+    </message>
+    <message>
+        <source>All grades</source>
+        <translation>All grades</translation>
+    </message>
+    <message>
+        <source>Students who can be added: {0}</source>
+        <translation>Students who can be added: {0}</translation>
+    </message>
+    <message>
+        <source>Students of this counsellor: {0}</source>
+        <translation>Students of this counsellor: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Caseloads</name>
+    <message>
+        <source>This staff member does not exist or is not active.</source>
+        <translation>This staff member does not exist or is not active.</translation>
+    </message>
+    <message>
+        <source>A chosen student does not exist or is not in this school.</source>
+        <translation>A chosen student does not exist or is not in this school.</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeLogDialog</name>
+    <message>
+        <source>Staff change log</source>
+        <translation>Staff change log</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Staff member: {0}
+Changed by: {1}
+Field: {2}
+
+Before:
+{3}
+
+After:
+{4}</source>
+        <translation>Staff member: {0}
+Changed by: {1}
+Field: {2}
+
+Before:
+{3}
+
+After:
+{4}</translation>
     </message>
 </context>
 <context>
@@ -245,6 +685,69 @@ Details are in the log file {1}.</translation>
         <source>Plan status</source>
         <translation>Plan status</translation>
     </message>
+    <message>
+        <source>Access level</source>
+        <translation>Access level</translation>
+    </message>
+    <message>
+        <source>Active account</source>
+        <translation>Active account</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Must change password</source>
+        <translation>Must change password</translation>
+    </message>
+    <message>
+        <source>Locked until</source>
+        <translation>Locked until</translation>
+    </message>
+    <message>
+        <source>Agreement accepted (edition)</source>
+        <translation>Agreement accepted (edition)</translation>
+    </message>
+    <message>
+        <source>Agreement accepted on</source>
+        <translation>Agreement accepted on</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+</context>
+<context>
+    <name>LockDialog</name>
+    <message>
+        <source>Session locked</source>
+        <translation>Session locked</translation>
+    </message>
+    <message>
+        <source>CAMS Desktop was locked after a time without activity. Enter the password of {0} to continue where you were.</source>
+        <translation>CAMS Desktop was locked after a time without activity. Enter the password of {0} to continue where you were.</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords: the account is locked until {0}.</source>
+        <translation>Too many wrong passwords: the account is locked until {0}.</translation>
+    </message>
+    <message>
+        <source>That is not the right password.</source>
+        <translation>That is not the right password.</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -348,6 +851,42 @@ Career and education planning administration.</translation>
             <numerusform>{0} plans deactivated.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Administration</source>
+        <translation>&amp;Administration</translation>
+    </message>
+    <message>
+        <source>Counsellor administration</source>
+        <translation>Counsellor administration</translation>
+    </message>
+    <message>
+        <source>Assign students to a counsellor</source>
+        <translation>Assign students to a counsellor</translation>
+    </message>
+    <message>
+        <source>Students on my list</source>
+        <translation>Students on my list</translation>
+    </message>
+    <message>
+        <source>Access levels and permissions</source>
+        <translation>Access levels and permissions</translation>
+    </message>
+    <message>
+        <source>&amp;My account</source>
+        <translation>&amp;My account</translation>
+    </message>
+    <message>
+        <source>Edit my profile</source>
+        <translation>Edit my profile</translation>
+    </message>
+    <message>
+        <source>Change my password</source>
+        <translation>Change my password</translation>
+    </message>
+    <message>
+        <source>Lock now</source>
+        <translation>Lock now</translation>
+    </message>
 </context>
 <context>
     <name>Notes</name>
@@ -361,7 +900,6 @@ Career and education planning administration.</translation>
     </message>
     <message>
         <source>This note does not exist or was deleted.</source>
-        <extracomment>Rows between two calls of ``cancel`` and ``progress``.</extracomment>
         <translation>This note does not exist or was deleted.</translation>
     </message>
     <message>
@@ -429,10 +967,330 @@ Career and education planning administration.</translation>
     </message>
 </context>
 <context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Change my password</source>
+        <translation>Change my password</translation>
+    </message>
+    <message>
+        <source>Your password was reset. Choose a new one before you continue.</source>
+        <translation>Your password was reset. Choose a new one before you continue.</translation>
+    </message>
+    <message>
+        <source>Choose a new password.</source>
+        <translation>Choose a new password.</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>Current password</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation>New password again</translation>
+    </message>
+    <message>
+        <source>The two new passwords are not the same.</source>
+        <translation>The two new passwords are not the same.</translation>
+    </message>
+</context>
+<context>
+    <name>PermissionTable</name>
+    <message>
+        <source>allowed</source>
+        <translation>allowed</translation>
+    </message>
+    <message>
+        <source>not allowed</source>
+        <translation>not allowed</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+</context>
+<context>
+    <name>PermissionsDialog</name>
+    <message>
+        <source>Access levels and permissions</source>
+        <translation>Access levels and permissions</translation>
+    </message>
+    <message>
+        <source>What each access level may do. The application enforces this table; it cannot be changed here.</source>
+        <translation>What each access level may do. The application enforces this table; it cannot be changed here.</translation>
+    </message>
+</context>
+<context>
     <name>School</name>
     <message>
         <source>This database has no school administrator yet. Open the demo school with cams-desktop --demo, or create one with: cams demo --out FILE.</source>
         <translation>This database has no school administrator yet. Open the demo school with cams-desktop --demo, or create one with: cams demo --out FILE.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>CAMS — Sign in</source>
+        <translation>CAMS — Sign in</translation>
+    </message>
+    <message>
+        <source>School site account</source>
+        <translation>School site account</translation>
+    </message>
+    <message>
+        <source>Site username</source>
+        <translation>Site username</translation>
+    </message>
+    <message>
+        <source>Site password</source>
+        <translation>Site password</translation>
+    </message>
+    <message>
+        <source>Your counsellor account</source>
+        <translation>Your counsellor account</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Forgot your login? Ask a program administrator of your school to reset your password: {0}.</source>
+        <translation>Forgot your login? Ask a program administrator of your school to reset your password: {0}.</translation>
+    </message>
+    <message>
+        <source>Forgot your login? Ask a program administrator of your school to reset your password.</source>
+        <translation>Forgot your login? Ask a program administrator of your school to reset your password.</translation>
+    </message>
+    <message>
+        <source>Demo school accounts (site account {0} / {1})</source>
+        <translation>Demo school accounts (site account {0} / {1})</translation>
+    </message>
+    <message>
+        <source>{0} — {1} (password {2})</source>
+        <translation>{0} — {1} (password {2})</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts: wait {0} seconds, then try again.</source>
+        <translation>Too many failed attempts: wait {0} seconds, then try again.</translation>
+    </message>
+    <message>
+        <source>This account is locked until {0} after too many failed attempts. A program administrator can unlock it sooner.</source>
+        <translation>This account is locked until {0} after too many failed attempts. A program administrator can unlock it sooner.</translation>
+    </message>
+</context>
+<context>
+    <name>Staff</name>
+    <message>
+        <source>You can only manage staff of a lower access level than yours.</source>
+        <translation>You can only manage staff of a lower access level than yours.</translation>
+    </message>
+    <message>
+        <source>Nobody can change their own access level.</source>
+        <translation>Nobody can change their own access level.</translation>
+    </message>
+    <message>
+        <source>This staff member does not exist in this school.</source>
+        <translation>This staff member does not exist in this school.</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>First name</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Last name</translation>
+    </message>
+    <message>
+        <source>{0} is required.</source>
+        <translation>{0} is required.</translation>
+    </message>
+    <message>
+        <source>{0} is longer than {1} characters.</source>
+        <translation>{0} is longer than {1} characters.</translation>
+    </message>
+    <message>
+        <source>{0} contains a character that cannot be stored ({1}).</source>
+        <translation>{0} contains a character that cannot be stored ({1}).</translation>
+    </message>
+    <message>
+        <source>Username is required.</source>
+        <translation>Username is required.</translation>
+    </message>
+    <message>
+        <source>A username has 3 to 64 characters: letters without accents, digits, dots, hyphens or underscores, starting with a letter or a digit.</source>
+        <translation>A username has 3 to 64 characters: letters without accents, digits, dots, hyphens or underscores, starting with a letter or a digit.</translation>
+    </message>
+    <message>
+        <source>The username {0} is already taken in the school board. {1} is free.</source>
+        <translation>The username {0} is already taken in the school board. {1} is free.</translation>
+    </message>
+    <message>
+        <source>{0} is not an email address.</source>
+        <translation>{0} is not an email address.</translation>
+    </message>
+    <message>
+        <source>Someone else changed this staff member&apos;s access level meanwhile. Open the profile again.</source>
+        <translation>Someone else changed this staff member&apos;s access level meanwhile. Open the profile again.</translation>
+    </message>
+    <message>
+        <source>You cannot deactivate or reactivate your own account.</source>
+        <translation>You cannot deactivate or reactivate your own account.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffAdminDialog</name>
+    <message>
+        <source>Counsellor administration</source>
+        <translation>Counsellor administration</translation>
+    </message>
+    <message>
+        <source>Add a counsellor</source>
+        <translation>Add a counsellor</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>Change log</source>
+        <translation>Change log</translation>
+    </message>
+    <message>
+        <source>Reactivate</source>
+        <translation>Reactivate</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>Deactivate</translation>
+    </message>
+    <message>
+        <source>Give {0} {1} a new temporary password? Their current password stops working now.</source>
+        <translation>Give {0} {1} a new temporary password? Their current password stops working now.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffProfileDialog</name>
+    <message>
+        <source>Edit my profile</source>
+        <translation>Edit my profile</translation>
+    </message>
+    <message>
+        <source>Add a counsellor</source>
+        <translation>Add a counsellor</translation>
+    </message>
+    <message>
+        <source>Edit a staff profile</source>
+        <translation>Edit a staff profile</translation>
+    </message>
+    <message>
+        <source>Username *</source>
+        <translation>Username *</translation>
+    </message>
+    <message>
+        <source>First name *</source>
+        <translation>First name *</translation>
+    </message>
+    <message>
+        <source>Last name *</source>
+        <translation>Last name *</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Access level</source>
+        <translation>Access level</translation>
+    </message>
+    <message>
+        <source>Preferred language</source>
+        <translation>Preferred language</translation>
+    </message>
+</context>
+<context>
+    <name>StaffTable</name>
+    <message>
+        <source>Deactivated</source>
+        <translation>Deactivated</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>Access level</source>
+        <translation>Access level</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Students</source>
+        <translation>Students</translation>
+    </message>
+    <message>
+        <source>Last sign-in</source>
+        <translation>Last sign-in</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Changed by</source>
+        <translation>Changed by</translation>
+    </message>
+    <message>
+        <source>Staff member</source>
+        <translation>Staff member</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>After</translation>
     </message>
 </context>
 <context>
@@ -803,6 +1661,17 @@ Career and education planning administration.</translation>
     <message>
         <source>Someone else changed this field while you were editing it. It now reads: {0}</source>
         <translation>Someone else changed this field while you were editing it. It now reads: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>TemporaryPasswordDialog</name>
+    <message>
+        <source>Temporary password</source>
+        <translation>Temporary password</translation>
+    </message>
+    <message>
+        <source>The temporary password of {0} {1} ({2}) is shown only now. Give it to them in person; they must choose a new one when they next sign in.</source>
+        <translation>The temporary password of {0} {1} ({2}) is shown only now. Give it to them in person; they must choose a new one when they next sign in.</translation>
     </message>
 </context>
 </TS>

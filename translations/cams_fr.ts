@@ -9,8 +9,284 @@
     </message>
     <message>
         <source>There is no active staff member named {0}.</source>
-        <extracomment>Cells (header included) from which characters an .xlsx cannot hold were removed, or whose over-long text was cut. Always 0 for CSV and text. Cells (header included) whose text was neutralised as a would-be formula.</extracomment>
         <translation>Aucun membre du personnel actif ne porte le nom d&apos;utilisateur {0}.</translation>
+    </message>
+    <message>
+        <source>See all students of the school</source>
+        <extracomment>Cells (header included) from which characters an .xlsx cannot hold were removed, or whose over-long text was cut. Always 0 for CSV and text. Cells (header included) whose text was neutralised as a would-be formula.</extracomment>
+        <translation>Voir tous les élèves de l&apos;école</translation>
+    </message>
+    <message>
+        <source>See the student list (own students)</source>
+        <translation>Voir la liste des élèves (ses élèves)</translation>
+    </message>
+    <message>
+        <source>Search students, save searches</source>
+        <extracomment>Rows between two calls of ``cancel`` and ``progress``.</extracomment>
+        <translation>Rechercher des élèves, enregistrer des recherches</translation>
+    </message>
+    <message>
+        <source>Export the student list</source>
+        <translation>Exporter la liste des élèves</translation>
+    </message>
+    <message>
+        <source>Add a student</source>
+        <translation>Ajouter un(e) élève</translation>
+    </message>
+    <message>
+        <source>Edit a student profile</source>
+        <translation>Modifier le profil d&apos;un élève</translation>
+    </message>
+    <message>
+        <source>Deactivate or reactivate a plan</source>
+        <translation>Supprimer ou réactiver un plan</translation>
+    </message>
+    <message>
+        <source>View plans, resumes, journals and readiness</source>
+        <translation>Voir les plans, curriculum vitae, journaux et l&apos;état de préparation</translation>
+    </message>
+    <message>
+        <source>View a student&apos;s login history</source>
+        <translation>Voir l&apos;historique de connexion d&apos;un élève</translation>
+    </message>
+    <message>
+        <source>Allow or stop inviting others</source>
+        <translation>Permettre ou non d&apos;inviter des autres</translation>
+    </message>
+    <message>
+        <source>Reset a student&apos;s password</source>
+        <translation>Réinitialiser le mot de passe d&apos;un élève</translation>
+    </message>
+    <message>
+        <source>Print usernames and login slips</source>
+        <translation>Imprimer les noms d&apos;utilisateur et les fiches de connexion</translation>
+    </message>
+    <message>
+        <source>Promote, demote or graduate students</source>
+        <translation>Faire passer, rétrograder ou diplômer des élèves</translation>
+    </message>
+    <message>
+        <source>Year-end rollover of the school</source>
+        <translation>Passage de fin d&apos;année de l&apos;école</translation>
+    </message>
+    <message>
+        <source>Transfer a student to another school</source>
+        <translation>Transférer un élève dans une autre école</translation>
+    </message>
+    <message>
+        <source>Import students from a roster file</source>
+        <translation>Importer des élèves d&apos;un fichier de liste</translation>
+    </message>
+    <message>
+        <source>Create private and shared groups</source>
+        <translation>Créer des groupes privés et partagés</translation>
+    </message>
+    <message>
+        <source>Create, edit and delete managed groups</source>
+        <translation>Créer, modifier et supprimer des groupes gérés</translation>
+    </message>
+    <message>
+        <source>Read notes on a student</source>
+        <translation>Lire les notes sur un élève</translation>
+    </message>
+    <message>
+        <source>Add a note (only the author edits it)</source>
+        <translation>Ajouter une note (seul l&apos;auteur la modifie)</translation>
+    </message>
+    <message>
+        <source>Read counselling logs</source>
+        <translation>Lire les journaux de consultation</translation>
+    </message>
+    <message>
+        <source>Write counselling log entries (only the author edits them)</source>
+        <translation>Écrire des entrées au journal de consultation (seul l&apos;auteur les modifie)</translation>
+    </message>
+    <message>
+        <source>Write group counselling entries</source>
+        <translation>Écrire des entrées pour des groupes</translation>
+    </message>
+    <message>
+        <source>Mark the annual review complete</source>
+        <translation>Marquer la révision annuelle comme terminée</translation>
+    </message>
+    <message>
+        <source>Send messages to own students</source>
+        <translation>Envoyer des messages à ses élèves</translation>
+    </message>
+    <message>
+        <source>Send messages to all students</source>
+        <translation>Envoyer des messages à tous les élèves</translation>
+    </message>
+    <message>
+        <source>See and delete sent messages</source>
+        <translation>Voir et supprimer les messages envoyés</translation>
+    </message>
+    <message>
+        <source>Give assignments (only the author edits them)</source>
+        <translation>Donner des travaux (seul l&apos;auteur les modifie)</translation>
+    </message>
+    <message>
+        <source>See parent accounts</source>
+        <translation>Voir les comptes des parents</translation>
+    </message>
+    <message>
+        <source>Generate and delete activation codes</source>
+        <translation>Créer et supprimer des codes d&apos;activation</translation>
+    </message>
+    <message>
+        <source>Read parent comments</source>
+        <translation>Lire les commentaires du parent</translation>
+    </message>
+    <message>
+        <source>Print parent access letters</source>
+        <translation>Imprimer les lettres d&apos;accès des parents</translation>
+    </message>
+    <message>
+        <source>See all staff</source>
+        <translation>Voir tout le personnel</translation>
+    </message>
+    <message>
+        <source>Add, edit, deactivate or unlock staff of a lower level</source>
+        <translation>Ajouter, modifier, désactiver ou débloquer le personnel d&apos;un niveau inférieur</translation>
+    </message>
+    <message>
+        <source>Reset a staff password</source>
+        <translation>Réinitialiser le mot de passe d&apos;un membre du personnel</translation>
+    </message>
+    <message>
+        <source>Read the staff change log</source>
+        <translation>Lire le journal des changements</translation>
+    </message>
+    <message>
+        <source>Edit my profile and password</source>
+        <translation>Modifier mon profil et mon mot de passe</translation>
+    </message>
+    <message>
+        <source>Assign students to any counsellor</source>
+        <translation>Assigner des élèves à n&apos;importe quel conseiller</translation>
+    </message>
+    <message>
+        <source>Add or remove students on my own list</source>
+        <translation>Ajouter ou retirer des élèves de ma liste</translation>
+    </message>
+    <message>
+        <source>See this permission table</source>
+        <translation>Voir ce tableau des permissions</translation>
+    </message>
+    <message>
+        <source>Plan options</source>
+        <translation>Options du plan</translation>
+    </message>
+    <message>
+        <source>Plan readiness standards</source>
+        <translation>Normes de préparation du plan</translation>
+    </message>
+    <message>
+        <source>Assessment options</source>
+        <translation>Options d&apos;évaluation</translation>
+    </message>
+    <message>
+        <source>Site settings, including the idle lock</source>
+        <translation>Paramètres du site, dont le verrouillage après inactivité</translation>
+    </message>
+    <message>
+        <source>Links and documents</source>
+        <translation>Liens et documents</translation>
+    </message>
+    <message>
+        <source>Special contacts</source>
+        <translation>Contacts spéciaux</translation>
+    </message>
+    <message>
+        <source>Add or edit courses</source>
+        <translation>Ajouter ou modifier des cours</translation>
+    </message>
+    <message>
+        <source>Run and export reports (own students for levels 3 and 4)</source>
+        <translation>Produire et exporter des rapports (ses élèves aux niveaux 3 et 4)</translation>
+    </message>
+    <message>
+        <source>Bulk print plans and resumes</source>
+        <translation>Impression en série des plans et curriculum vitae</translation>
+    </message>
+    <message>
+        <source>Connect to the school server</source>
+        <translation>Se connecter au serveur de l&apos;école</translation>
+    </message>
+    <message>
+        <source>Review and restore sync conflicts</source>
+        <translation>Examiner et rétablir les conflits de synchronisation</translation>
+    </message>
+    <message>
+        <source>Back up and restore the local database</source>
+        <translation>Sauvegarder et restaurer la base de données locale</translation>
+    </message>
+    <message>
+        <source>Notes, counselling log entries and assignments: only their author edits or deletes them.</source>
+        <translation>Notes, entrées du journal de consultation et travaux : seul leur auteur les modifie ou les supprime.</translation>
+    </message>
+    <message>
+        <source>Private notes: only their author reads them.</source>
+        <translation>Notes privées : seul leur auteur les lit.</translation>
+    </message>
+    <message>
+        <source>Groups: a private group is seen by its creator only; a shared group is seen, edited and deleted by everyone; a managed group is seen by everyone and edited by program administrators.</source>
+        <translation>Groupes : un groupe privé n&apos;est vu que par son créateur; un groupe partagé est vu, modifié et supprimé par tous; un groupe géré est vu par tous et modifié par les administrateurs du programme.</translation>
+    </message>
+    <message>
+        <source>Teachers and other staff: only the students of their own list, in lists, search, exports, reports, printing and messages.</source>
+        <translation>Enseignants et autres membres du personnel : seulement les élèves de leur liste, dans les listes, la recherche, les exportations, les rapports, l&apos;impression et les messages.</translation>
+    </message>
+    <message>
+        <source>Staff administration: an administrator manages staff of a lower level; nobody raises their own level.</source>
+        <translation>Administration du personnel : un administrateur gère le personnel d&apos;un niveau inférieur; personne n&apos;élève son propre niveau.</translation>
+    </message>
+    <message>
+        <source>Students</source>
+        <translation>Élèves</translation>
+    </message>
+    <message>
+        <source>Working with a student</source>
+        <translation>Travailler avec un élève</translation>
+    </message>
+    <message>
+        <source>Parents</source>
+        <translation>Parents</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Personnel</translation>
+    </message>
+    <message>
+        <source>Customization</source>
+        <translation>Personnalisation</translation>
+    </message>
+    <message>
+        <source>Reports and printing</source>
+        <translation>Rapports et impression</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Données</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementDialog</name>
+    <message>
+        <source>Counsellor tool usage agreement</source>
+        <translation>Entente relative à l&apos;outil administratif du conseiller</translation>
+    </message>
+    <message>
+        <source>Read and accept the agreement (edition {0}) to use CAMS Desktop.</source>
+        <translation>Lisez et acceptez l&apos;entente (édition {0}) pour utiliser CAMS Desktop.</translation>
+    </message>
+    <message>
+        <source>I accept</source>
+        <translation>J&apos;accepte</translation>
+    </message>
+    <message>
+        <source>I decline</source>
+        <translation>Je refuse</translation>
     </message>
 </context>
 <context>
@@ -33,10 +309,174 @@ Les détails sont dans le journal {1}.</translation>
     </message>
 </context>
 <context>
+    <name>Auth</name>
+    <message>
+        <source>Sign-in failed: check the school&apos;s site account, your username and your password, then try again. If you forgot your password, ask a program administrator of your school to reset it.</source>
+        <translation>La connexion a échoué : vérifiez le compte du site de l&apos;école, votre nom d&apos;utilisateur et votre mot de passe, puis réessayez. Si vous avez oublié votre mot de passe, demandez à un administrateur du programme de votre école de le réinitialiser.</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts. Wait {0} seconds, then try again.</source>
+        <translation>Trop de tentatives échouées. Attendez {0} secondes, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>This account is locked after too many failed attempts, until {0}. An administrator of your school can unlock it sooner.</source>
+        <translation>Ce compte est bloqué après trop de tentatives échouées, jusqu&apos;à {0}. Un administrateur de votre école peut le débloquer plus tôt.</translation>
+    </message>
+    <message>
+        <source>This account is deactivated. Ask a program administrator of your school to reactivate it.</source>
+        <translation>Ce compte est désactivé. Demandez à un administrateur du programme de votre école de le réactiver.</translation>
+    </message>
+    <message>
+        <source>This staff member does not exist or was deleted.</source>
+        <translation>Ce membre du personnel n&apos;existe pas ou a été supprimé.</translation>
+    </message>
+    <message>
+        <source>This edition of the usage agreement does not exist.</source>
+        <translation>Cette édition de l&apos;entente n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <source>The password must have at least {0} characters.</source>
+        <translation>Le mot de passe doit compter au moins {0} caractères.</translation>
+    </message>
+    <message>
+        <source>The password must have at most {0} characters.</source>
+        <translation>Le mot de passe doit compter au plus {0} caractères.</translation>
+    </message>
+    <message>
+        <source>The password must not begin or end with a space.</source>
+        <translation>Le mot de passe ne doit pas commencer ni finir par une espace.</translation>
+    </message>
+    <message>
+        <source>The password is too simple: mix letters with digits, capitals, spaces or punctuation, or use a few words.</source>
+        <translation>Le mot de passe est trop simple : mêlez des lettres à des chiffres, des majuscules, des espaces ou de la ponctuation, ou utilisez quelques mots.</translation>
+    </message>
+    <message>
+        <source>The password must not contain your name or username.</source>
+        <translation>Le mot de passe ne doit pas contenir votre nom ni votre nom d&apos;utilisateur.</translation>
+    </message>
+    <message>
+        <source>This password is one of the first that anyone would try.</source>
+        <translation>Ce mot de passe est parmi les premiers que n&apos;importe qui essaierait.</translation>
+    </message>
+    <message>
+        <source>The new password must be different from the current one.</source>
+        <translation>Le nouveau mot de passe doit être différent de l&apos;actuel.</translation>
+    </message>
+    <message>
+        <source>The current password is not right.</source>
+        <translation>Le mot de passe actuel n&apos;est pas le bon.</translation>
+    </message>
+    <message>
+        <source>Enter the username of the school&apos;s site account.</source>
+        <translation>Entrez le nom d&apos;utilisateur du compte du site de l&apos;école.</translation>
+    </message>
+    <message>
+        <source>The site account&apos;s username must have at most 64 characters, without control characters.</source>
+        <translation>Le nom d&apos;utilisateur du compte du site compte au plus 64 caractères, sans caractères de contrôle.</translation>
+    </message>
+    <message>
+        <source>The idle lock must be between 0 (never) and {0} minutes.</source>
+        <translation>Le verrouillage après inactivité doit être entre 0 (jamais) et {0} minutes.</translation>
+    </message>
+</context>
+<context>
     <name>BackgroundTask</name>
     <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>CaseloadDialog</name>
+    <message>
+        <source>Assign students to a counsellor</source>
+        <translation>Assigner des élèves à un conseiller</translation>
+    </message>
+    <message>
+        <source>Counsellor</source>
+        <translation>Conseiller</translation>
+    </message>
+    <message>
+        <source>Name or username</source>
+        <translation>Nom ou nom d&apos;utilisateur</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Année</translation>
+    </message>
+    <message>
+        <source>Last names from</source>
+        <translation>Noms de famille de</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>à</translation>
+    </message>
+    <message>
+        <source>Add →</source>
+        <translation>Ajouter →</translation>
+    </message>
+    <message>
+        <source>Add all shown →</source>
+        <translation>Ajouter tous ceux affichés →</translation>
+    </message>
+    <message>
+        <source>← Remove</source>
+        <translation>← Retirer</translation>
+    </message>
+    <message>
+        <source>All grades</source>
+        <translation>Toutes les années</translation>
+    </message>
+    <message>
+        <source>Students who can be added: {0}</source>
+        <translation>Élèves qui peuvent être ajoutés : {0}</translation>
+    </message>
+    <message>
+        <source>Students of this counsellor: {0}</source>
+        <translation>Élèves de ce conseiller : {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Caseloads</name>
+    <message>
+        <source>This staff member does not exist or is not active.</source>
+        <translation>Ce membre du personnel n&apos;existe pas ou n&apos;est pas actif.</translation>
+    </message>
+    <message>
+        <source>A chosen student does not exist or is not in this school.</source>
+        <translation>Un élève choisi n&apos;existe pas ou ne fait pas partie de cette école.</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeLogDialog</name>
+    <message>
+        <source>Staff change log</source>
+        <translation>Journal des changements</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Création</translation>
+    </message>
+    <message>
+        <source>Staff member: {0}
+Changed by: {1}
+Field: {2}
+
+Before:
+{3}
+
+After:
+{4}</source>
+        <translation>Membre du personnel : {0}
+Modifié par : {1}
+Champ : {2}
+
+Avant :
+{3}
+
+Après :
+{4}</translation>
     </message>
 </context>
 <context>
@@ -245,6 +685,69 @@ Les détails sont dans le journal {1}.</translation>
         <source>Plan status</source>
         <translation>Statut du plan</translation>
     </message>
+    <message>
+        <source>Access level</source>
+        <translation>Niveau d&apos;accès</translation>
+    </message>
+    <message>
+        <source>Active account</source>
+        <translation>Compte actif</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>Must change password</source>
+        <translation>Doit changer de mot de passe</translation>
+    </message>
+    <message>
+        <source>Locked until</source>
+        <translation>Bloqué jusqu&apos;à</translation>
+    </message>
+    <message>
+        <source>Agreement accepted (edition)</source>
+        <translation>Entente acceptée (édition)</translation>
+    </message>
+    <message>
+        <source>Agreement accepted on</source>
+        <translation>Entente acceptée le</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+</context>
+<context>
+    <name>LockDialog</name>
+    <message>
+        <source>Session locked</source>
+        <translation>Session verrouillée</translation>
+    </message>
+    <message>
+        <source>CAMS Desktop was locked after a time without activity. Enter the password of {0} to continue where you were.</source>
+        <translation>CAMS Desktop a été verrouillé après une période d&apos;inactivité. Entrez le mot de passe de {0} pour reprendre là où vous étiez.</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Débloquer</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Fermer la session</translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords: the account is locked until {0}.</source>
+        <translation>Trop de mots de passe erronés : le compte est bloqué jusqu&apos;à {0}.</translation>
+    </message>
+    <message>
+        <source>That is not the right password.</source>
+        <translation>Ce n&apos;est pas le bon mot de passe.</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -348,6 +851,42 @@ Administration de la planification de carrière et de formation.</translation>
             <numerusform>{0} plans supprimés.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Administration</source>
+        <translation>&amp;Administration</translation>
+    </message>
+    <message>
+        <source>Counsellor administration</source>
+        <translation>Administration des conseillers</translation>
+    </message>
+    <message>
+        <source>Assign students to a counsellor</source>
+        <translation>Assigner des élèves à un conseiller</translation>
+    </message>
+    <message>
+        <source>Students on my list</source>
+        <translation>Élèves de ma liste</translation>
+    </message>
+    <message>
+        <source>Access levels and permissions</source>
+        <translation>Niveaux d&apos;accès et permissions</translation>
+    </message>
+    <message>
+        <source>&amp;My account</source>
+        <translation>&amp;Mon compte</translation>
+    </message>
+    <message>
+        <source>Edit my profile</source>
+        <translation>Modifier mon profil</translation>
+    </message>
+    <message>
+        <source>Change my password</source>
+        <translation>Changer mon mot de passe</translation>
+    </message>
+    <message>
+        <source>Lock now</source>
+        <translation>Verrouiller maintenant</translation>
+    </message>
 </context>
 <context>
     <name>Notes</name>
@@ -361,7 +900,6 @@ Administration de la planification de carrière et de formation.</translation>
     </message>
     <message>
         <source>This note does not exist or was deleted.</source>
-        <extracomment>Rows between two calls of ``cancel`` and ``progress``.</extracomment>
         <translation>Cette note n&apos;existe pas ou a été supprimée.</translation>
     </message>
     <message>
@@ -429,10 +967,330 @@ Administration de la planification de carrière et de formation.</translation>
     </message>
 </context>
 <context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Change my password</source>
+        <translation>Changer mon mot de passe</translation>
+    </message>
+    <message>
+        <source>Your password was reset. Choose a new one before you continue.</source>
+        <translation>Votre mot de passe a été réinitialisé. Choisissez-en un nouveau avant de continuer.</translation>
+    </message>
+    <message>
+        <source>Choose a new password.</source>
+        <translation>Choisissez un nouveau mot de passe.</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>Mot de passe actuel</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Nouveau mot de passe</translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation>Nouveau mot de passe (confirmation)</translation>
+    </message>
+    <message>
+        <source>The two new passwords are not the same.</source>
+        <translation>Les deux nouveaux mots de passe ne sont pas identiques.</translation>
+    </message>
+</context>
+<context>
+    <name>PermissionTable</name>
+    <message>
+        <source>allowed</source>
+        <translation>permis</translation>
+    </message>
+    <message>
+        <source>not allowed</source>
+        <translation>non permis</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+</context>
+<context>
+    <name>PermissionsDialog</name>
+    <message>
+        <source>Access levels and permissions</source>
+        <translation>Niveaux d&apos;accès et permissions</translation>
+    </message>
+    <message>
+        <source>What each access level may do. The application enforces this table; it cannot be changed here.</source>
+        <translation>Ce que chaque niveau d&apos;accès peut faire. L&apos;application applique ce tableau; il ne peut pas être modifié ici.</translation>
+    </message>
+</context>
+<context>
     <name>School</name>
     <message>
         <source>This database has no school administrator yet. Open the demo school with cams-desktop --demo, or create one with: cams demo --out FILE.</source>
         <translation>Cette base de données n&apos;a pas encore d&apos;administrateur scolaire. Ouvrez l&apos;école de démonstration avec cams-desktop --demo, ou créez-en une avec : cams demo --out FICHIER.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>CAMS — Sign in</source>
+        <translation>CAMS — Ouverture de session</translation>
+    </message>
+    <message>
+        <source>School site account</source>
+        <translation>Compte du site de l&apos;école</translation>
+    </message>
+    <message>
+        <source>Site username</source>
+        <translation>Nom d&apos;utilisateur du site</translation>
+    </message>
+    <message>
+        <source>Site password</source>
+        <translation>Mot de passe du site</translation>
+    </message>
+    <message>
+        <source>Your counsellor account</source>
+        <translation>Votre compte de conseiller</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Nom d&apos;utilisateur</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>Forgot your login? Ask a program administrator of your school to reset your password: {0}.</source>
+        <translation>Vous avez oublié votre nom d&apos;utilisateur ou votre mot de passe? Demandez à un administrateur du programme de votre école de réinitialiser votre mot de passe : {0}.</translation>
+    </message>
+    <message>
+        <source>Forgot your login? Ask a program administrator of your school to reset your password.</source>
+        <translation>Vous avez oublié votre nom d&apos;utilisateur ou votre mot de passe? Demandez à un administrateur du programme de votre école de réinitialiser votre mot de passe.</translation>
+    </message>
+    <message>
+        <source>Demo school accounts (site account {0} / {1})</source>
+        <translation>Comptes de l&apos;école de démonstration (compte du site {0} / {1})</translation>
+    </message>
+    <message>
+        <source>{0} — {1} (password {2})</source>
+        <translation>{0} — {1} (mot de passe {2})</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts: wait {0} seconds, then try again.</source>
+        <translation>Trop de tentatives échouées : attendez {0} secondes, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>This account is locked until {0} after too many failed attempts. A program administrator can unlock it sooner.</source>
+        <translation>Ce compte est bloqué jusqu&apos;à {0} après trop de tentatives échouées. Un administrateur du programme peut le débloquer plus tôt.</translation>
+    </message>
+</context>
+<context>
+    <name>Staff</name>
+    <message>
+        <source>You can only manage staff of a lower access level than yours.</source>
+        <translation>Vous ne pouvez gérer que le personnel d&apos;un niveau d&apos;accès inférieur au vôtre.</translation>
+    </message>
+    <message>
+        <source>Nobody can change their own access level.</source>
+        <translation>Personne ne peut changer son propre niveau d&apos;accès.</translation>
+    </message>
+    <message>
+        <source>This staff member does not exist in this school.</source>
+        <translation>Ce membre du personnel n&apos;existe pas dans cette école.</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nom de famille</translation>
+    </message>
+    <message>
+        <source>{0} is required.</source>
+        <translation>Le champ « {0} » est obligatoire.</translation>
+    </message>
+    <message>
+        <source>{0} is longer than {1} characters.</source>
+        <translation>Le champ « {0} » dépasse {1} caractères.</translation>
+    </message>
+    <message>
+        <source>{0} contains a character that cannot be stored ({1}).</source>
+        <translation>Le champ « {0} » contient un caractère qui ne peut pas être enregistré ({1}).</translation>
+    </message>
+    <message>
+        <source>Username is required.</source>
+        <translation>Le nom d&apos;utilisateur est obligatoire.</translation>
+    </message>
+    <message>
+        <source>A username has 3 to 64 characters: letters without accents, digits, dots, hyphens or underscores, starting with a letter or a digit.</source>
+        <translation>Un nom d&apos;utilisateur compte de 3 à 64 caractères : lettres sans accents, chiffres, points, traits d&apos;union ou traits de soulignement, et commence par une lettre ou un chiffre.</translation>
+    </message>
+    <message>
+        <source>The username {0} is already taken in the school board. {1} is free.</source>
+        <translation>Le nom d&apos;utilisateur {0} est déjà pris dans le conseil scolaire. {1} est libre.</translation>
+    </message>
+    <message>
+        <source>{0} is not an email address.</source>
+        <translation>{0} n&apos;est pas une adresse courriel.</translation>
+    </message>
+    <message>
+        <source>Someone else changed this staff member&apos;s access level meanwhile. Open the profile again.</source>
+        <translation>Quelqu&apos;un d&apos;autre a changé le niveau d&apos;accès de ce membre du personnel entre-temps. Rouvrez le profil.</translation>
+    </message>
+    <message>
+        <source>You cannot deactivate or reactivate your own account.</source>
+        <translation>Vous ne pouvez pas désactiver ni réactiver votre propre compte.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffAdminDialog</name>
+    <message>
+        <source>Counsellor administration</source>
+        <translation>Administration des conseillers</translation>
+    </message>
+    <message>
+        <source>Add a counsellor</source>
+        <translation>Ajouter un conseiller</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Modifier</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>Réinitialiser le mot de passe</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Débloquer</translation>
+    </message>
+    <message>
+        <source>Change log</source>
+        <translation>Journal des changements</translation>
+    </message>
+    <message>
+        <source>Reactivate</source>
+        <translation>Réactiver</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>Désactiver</translation>
+    </message>
+    <message>
+        <source>Give {0} {1} a new temporary password? Their current password stops working now.</source>
+        <translation>Donner un nouveau mot de passe temporaire à {0} {1}? Son mot de passe actuel cesse de fonctionner dès maintenant.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffProfileDialog</name>
+    <message>
+        <source>Edit my profile</source>
+        <translation>Modifier mon profil</translation>
+    </message>
+    <message>
+        <source>Add a counsellor</source>
+        <translation>Ajouter un conseiller</translation>
+    </message>
+    <message>
+        <source>Edit a staff profile</source>
+        <translation>Modifier le profil d&apos;un membre du personnel</translation>
+    </message>
+    <message>
+        <source>Username *</source>
+        <translation>Nom d&apos;utilisateur *</translation>
+    </message>
+    <message>
+        <source>First name *</source>
+        <translation>Prénom *</translation>
+    </message>
+    <message>
+        <source>Last name *</source>
+        <translation>Nom de famille *</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <source>Access level</source>
+        <translation>Niveau d&apos;accès</translation>
+    </message>
+    <message>
+        <source>Preferred language</source>
+        <translation>Langue préférée</translation>
+    </message>
+</context>
+<context>
+    <name>StaffTable</name>
+    <message>
+        <source>Deactivated</source>
+        <translation>Désactivé</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>Bloqué</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Actif</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Nom d&apos;utilisateur</translation>
+    </message>
+    <message>
+        <source>Access level</source>
+        <translation>Niveau d&apos;accès</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Students</source>
+        <translation>Élèves</translation>
+    </message>
+    <message>
+        <source>Last sign-in</source>
+        <translation>Dernière ouverture de session</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Création</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Changed by</source>
+        <translation>Modifié par</translation>
+    </message>
+    <message>
+        <source>Staff member</source>
+        <translation>Membre du personnel</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Avant</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Après</translation>
     </message>
 </context>
 <context>
@@ -803,6 +1661,17 @@ Administration de la planification de carrière et de formation.</translation>
     <message>
         <source>Someone else changed this field while you were editing it. It now reads: {0}</source>
         <translation>Quelqu&apos;un d&apos;autre a modifié ce champ pendant que vous le modifiiez. Il indique maintenant : {0}</translation>
+    </message>
+</context>
+<context>
+    <name>TemporaryPasswordDialog</name>
+    <message>
+        <source>Temporary password</source>
+        <translation>Mot de passe temporaire</translation>
+    </message>
+    <message>
+        <source>The temporary password of {0} {1} ({2}) is shown only now. Give it to them in person; they must choose a new one when they next sign in.</source>
+        <translation>Le mot de passe temporaire de {0} {1} ({2}) n&apos;est affiché que maintenant. Remettez-le en personne; un nouveau devra être choisi à la prochaine ouverture de session.</translation>
     </message>
 </context>
 </TS>
