@@ -62,6 +62,7 @@ class SignInDialog(QDialog):
         self.language_button = QPushButton()
         self.demo_box = QGroupBox()
         self.demo_list = QListWidget()
+        self.demo_list.setMinimumHeight(6 * self.fontMetrics().height() + 12)
         self.demo_box.setVisible(demo)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -96,6 +97,7 @@ class SignInDialog(QDialog):
         self.demo_list.itemClicked.connect(self._on_demo_account_chosen)
 
         self.retranslate()
+        self.resize(max(640, self.sizeHint().width()), self.sizeHint().height())
         self.username.setFocus()
 
     # public API

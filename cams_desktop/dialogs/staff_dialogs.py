@@ -280,6 +280,7 @@ class StaffAdminDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setWordWrap(False)
         self.add_button = QPushButton()
         self.edit_button = QPushButton()
         self.active_button = QPushButton()
