@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -44,9 +46,31 @@ def build_parser() -> argparse.ArgumentParser:
         "--force", action="store_true", help="replace an existing --out"
     )
 
+    printing = commands.add_parser(
+        "print",
+        help="make PDF files of parent letters or login slips (files of 25 students)",
+        description=(
+            "Signs in like the application: give the site account and your "
+            "account in CAMS_SITE_USERNAME, CAMS_SITE_PASSWORD, CAMS_USERNAME and "
+            "CAMS_PASSWORD, or type them when asked."
+        ),
+    )
+    _add_db(printing)
+    printing.add_argument("what", choices=("letters", "slips"), help="what to print")
+    printing.add_argument("--out", type=Path, required=True, help="folder for the PDFs")
+    printing.add_argument("--grade", type=int, help="only this grade")
+    printing.add_argument(
+        "--gender", choices=("female", "male", "non_binary", "unspecified")
+    )
+    printing.add_argument("--counsellor", help="only students of this staff username")
+    printing.add_argument(
+        "--username", action="append", default=[], help="only this student (repeat)"
+    )
+    printing.add_argument("--language", choices=("fr", "en"), default="fr")
+
     bench = commands.add_parser("bench", help="run a benchmark and print its figures")
     _add_db(bench)
-    bench.add_argument("name", choices=("list",), help="what to measure")
+    bench.add_argument("name", choices=("list", "letters"), help="what to measure")
     bench.add_argument("--students", type=int, default=50_000)
     bench.add_argument("--seed", type=int, default=7)
     return parser
@@ -57,11 +81,20 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(
         level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
     )
+    from cams_desktop.cancel import Cancelled
     from cams_desktop.db.engine import DatabaseError
+    from cams_desktop.services.access import NotFound, PermissionDenied
 
     try:
         return _run(args)
-    except (ValueError, OSError, DatabaseError) as error:
+    except (
+        ValueError,
+        OSError,
+        DatabaseError,
+        PermissionDenied,
+        NotFound,
+        Cancelled,
+    ) as error:
         print(f"cams {args.command}: {error}", file=sys.stderr)
         return 2
 
@@ -101,6 +134,8 @@ def _run(args: argparse.Namespace) -> int:
         backup_file(path, args.out)
         print(f"{path} copied to {args.out}")
         return 0
+    if args.command == "print":
+        return _print(args)
     if args.command == "bench":
         from cams_desktop.bench import run
 
@@ -110,3 +145,75 @@ def _run(args: argparse.Namespace) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def _credential(variable: str, prompt: str, secret: bool) -> str:
+    value = os.environ.get(variable)
+    if value:
+        return value
+    if not sys.stdin.isatty():
+        raise ValueError(f"set {variable} (no terminal to ask for it)")
+    return getpass.getpass(prompt) if secret else input(prompt)
+
+
+def _print(args: argparse.Namespace) -> int:
+    from PySide6.QtCore import QCoreApplication
+
+    from cams_desktop.i18n import LanguageSwitch
+
+    if not args.out.is_dir():
+        raise ValueError(f"{args.out} is not a folder")
+    app = QCoreApplication.instance() or QCoreApplication([])
+    languages = LanguageSwitch()
+    languages.set_language(args.language)
+    try:
+        return _print_signed_in(args)
+    finally:
+        languages.uninstall()
+        del app
+
+
+def _print_signed_in(args: argparse.Namespace) -> int:
+    from cams_desktop.db.engine import Database
+    from cams_desktop.db.students import Gender
+    from cams_desktop.services import auth, print_jobs
+    from cams_desktop.services.access import actor_for
+    from cams_desktop.services.parents import StudentCriteria
+
+    db = Database(args.db or paths.default_database(), create=False)
+    try:
+        result = auth.sign_in(
+            db,
+            _credential("CAMS_SITE_USERNAME", "Site username: ", False),
+            _credential("CAMS_SITE_PASSWORD", "Site password: ", True),
+            _credential("CAMS_USERNAME", "Username: ", False),
+            _credential("CAMS_PASSWORD", "Password: ", True),
+        )
+        if result.must_change_password or result.agreement_to_accept is not None:
+            raise ValueError(
+                "sign in to the application first (a new password or the usage "
+                "agreement is waiting)"
+            )
+        counsellor = (
+            actor_for(db, args.counsellor).staff_id if args.counsellor else None
+        )
+        criteria = StudentCriteria(
+            usernames=tuple(args.username),
+            counsellor_id=counsellor,
+            grade=args.grade,
+            gender=Gender(args.gender) if args.gender else None,
+        )
+        job = (
+            print_jobs.print_parent_letters
+            if args.what == "letters"
+            else print_jobs.print_login_slips
+        )
+        done = job(db, result.actor, criteria, args.out)
+    except auth.SignInError as error:
+        raise ValueError(str(error)) from error
+    finally:
+        db.close()
+    for path in done.files:
+        print(path)
+    print(f"{done.pages} pages in {len(done.files)} files", file=sys.stderr)
+    return 0

@@ -480,6 +480,57 @@ After:
     </message>
 </context>
 <context>
+    <name>CreateCodesDialog</name>
+    <message>
+        <source>Create activation codes</source>
+        <translation>Create activation codes</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <source>Counsellor</source>
+        <translation>Counsellor</translation>
+    </message>
+    <message>
+        <source>Usernames (optional)</source>
+        <translation>Usernames (optional)</translation>
+    </message>
+    <message>
+        <source>Which students</source>
+        <translation>Which students</translation>
+    </message>
+    <message>
+        <source>Valid for (days)</source>
+        <translation>Valid for (days)</translation>
+    </message>
+    <message>
+        <source>All grades</source>
+        <translation>All grades</translation>
+    </message>
+    <message>
+        <source>Any gender</source>
+        <translation>Any gender</translation>
+    </message>
+    <message>
+        <source>Any counsellor</source>
+        <translation>Any counsellor</translation>
+    </message>
+    <message>
+        <source>Only those without a valid code</source>
+        <translation>Only those without a valid code</translation>
+    </message>
+    <message>
+        <source>All (older codes are replaced)</source>
+        <translation>All (older codes are replaced)</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export the list</source>
@@ -887,6 +938,22 @@ Career and education planning administration.</translation>
         <source>Lock now</source>
         <translation>Lock now</translation>
     </message>
+    <message>
+        <source>Print login slips…</source>
+        <translation>Print login slips…</translation>
+    </message>
+    <message>
+        <source>&amp;Parents</source>
+        <translation>&amp;Parents</translation>
+    </message>
+    <message>
+        <source>Parent portal accounts</source>
+        <translation>Parent portal accounts</translation>
+    </message>
+    <message>
+        <source>Print parent access letters…</source>
+        <translation>Print parent access letters…</translation>
+    </message>
 </context>
 <context>
     <name>Notes</name>
@@ -967,6 +1034,151 @@ Career and education planning administration.</translation>
     </message>
 </context>
 <context>
+    <name>ParentPortalDialog</name>
+    <message>
+        <source>Parent portal accounts</source>
+        <translation>Parent portal accounts</translation>
+    </message>
+    <message>
+        <source>Parent accounts</source>
+        <translation>Parent accounts</translation>
+    </message>
+    <message>
+        <source>Activation codes</source>
+        <translation>Activation codes</translation>
+    </message>
+    <message>
+        <source>Parent comments</source>
+        <translation>Parent comments</translation>
+    </message>
+    <message>
+        <source>Search a parent by name or email</source>
+        <translation>Search a parent by name or email</translation>
+    </message>
+    <message>
+        <source>Search the comments</source>
+        <translation>Search the comments</translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation>Parent</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Children</source>
+        <translation>Children</translation>
+    </message>
+    <message>
+        <source>Last sign-in</source>
+        <translation>Last sign-in</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>Student</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Expires</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>Written</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Create activation codes…</source>
+        <translation>Create activation codes…</translation>
+    </message>
+    <message>
+        <source>Delete the code</source>
+        <translation>Delete the code</translation>
+    </message>
+    <message>
+        <source>Print parent letters…</source>
+        <translation>Print parent letters…</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Not activated</source>
+        <translation>Not activated</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>Used</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Expired</translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} activation codes created.</source>
+        <translation>
+            <numerusform>{0} activation code created.</numerusform>
+            <numerusform>{0} activation codes created.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Parents</name>
+    <message>
+        <source>This parent does not exist or is not linked to your students.</source>
+        <translation>This parent does not exist or is not linked to your students.</translation>
+    </message>
+    <message>
+        <source>A selected student no longer exists in this school.</source>
+        <translation>A selected student no longer exists in this school.</translation>
+    </message>
+    <message>
+        <source>An activation code is valid for {0} to {1} days.</source>
+        <translation>An activation code is valid for {0} to {1} days.</translation>
+    </message>
+    <message>
+        <source>This activation code does not exist.</source>
+        <translation>This activation code does not exist.</translation>
+    </message>
+    <message>
+        <source>This activation code is not valid. Check it against your letter, or ask the school for a new one.</source>
+        <translation>This activation code is not valid. Check it against your letter, or ask the school for a new one.</translation>
+    </message>
+    <message>
+        <source>This activation code has already been used. Ask the school for a new one if you still need to open an account.</source>
+        <translation>This activation code has already been used. Ask the school for a new one if you still need to open an account.</translation>
+    </message>
+    <message>
+        <source>This activation code has expired. Ask the school for a new one.</source>
+        <translation>This activation code has expired. Ask the school for a new one.</translation>
+    </message>
+</context>
+<context>
     <name>PasswordDialog</name>
     <message>
         <source>Change my password</source>
@@ -1021,6 +1233,118 @@ Career and education planning administration.</translation>
     <message>
         <source>What each access level may do. The application enforces this table; it cannot be changed here.</source>
         <translation>What each access level may do. The application enforces this table; it cannot be changed here.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintDialog</name>
+    <message numerus="yes">
+        <source>{0} students selected in the list.</source>
+        <translation>
+            <numerusform>{0} student selected in the list.</numerusform>
+            <numerusform>{0} students selected in the list.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Print parent access letters</source>
+        <translation>Print parent access letters</translation>
+    </message>
+    <message>
+        <source>Print login slips</source>
+        <translation>Print login slips</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <source>Counsellor</source>
+        <translation>Counsellor</translation>
+    </message>
+    <message>
+        <source>Usernames (optional)</source>
+        <translation>Usernames (optional)</translation>
+    </message>
+    <message>
+        <source>Folder for the PDF files</source>
+        <translation>Folder for the PDF files</translation>
+    </message>
+    <message>
+        <source>Separated by spaces or commas</source>
+        <translation>Separated by spaces or commas</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Make the PDF files</source>
+        <translation>Make the PDF files</translation>
+    </message>
+    <message>
+        <source>Open in the system viewer</source>
+        <translation>Open in the system viewer</translation>
+    </message>
+    <message>
+        <source>All grades</source>
+        <translation>All grades</translation>
+    </message>
+    <message>
+        <source>Any gender</source>
+        <translation>Any gender</translation>
+    </message>
+    <message>
+        <source>Any counsellor</source>
+        <translation>Any counsellor</translation>
+    </message>
+    <message>
+        <source>The folder {0} does not exist.</source>
+        <translation>The folder {0} does not exist.</translation>
+    </message>
+    <message>
+        <source>Making the PDF files…</source>
+        <translation>Making the PDF files…</translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} pages in {1} files:</source>
+        <translation>
+            <numerusform>{0} page in {1} file(s):</numerusform>
+            <numerusform>{0} pages in {1} file(s):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Printing cancelled; no file was left behind.</source>
+        <translation>Printing cancelled; no file was left behind.</translation>
+    </message>
+    <message>
+        <source>The files could not be written ({0}).</source>
+        <translation>The files could not be written ({0}).</translation>
+    </message>
+</context>
+<context>
+    <name>PrintJobs</name>
+    <message>
+        <source>No parent of these students has a valid activation code. Create the codes first.</source>
+        <translation>No parent of these students has a valid activation code. Create the codes first.</translation>
+    </message>
+    <message>
+        <source>parent-letters</source>
+        <translation>parent-letters</translation>
+    </message>
+    <message>
+        <source>No student matches these criteria.</source>
+        <translation>No student matches these criteria.</translation>
+    </message>
+    <message>
+        <source>login-slips</source>
+        <translation>login-slips</translation>
+    </message>
+    <message>
+        <source>{stem}-{n}-of-{total}.pdf</source>
+        <translation>{stem}-{n}-of-{total}.pdf</translation>
     </message>
 </context>
 <context>

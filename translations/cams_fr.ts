@@ -480,6 +480,57 @@ Après :
     </message>
 </context>
 <context>
+    <name>CreateCodesDialog</name>
+    <message>
+        <source>Create activation codes</source>
+        <translation>Créer des codes d&apos;activation</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Année</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Genre</translation>
+    </message>
+    <message>
+        <source>Counsellor</source>
+        <translation>Conseiller</translation>
+    </message>
+    <message>
+        <source>Usernames (optional)</source>
+        <translation>Noms d&apos;utilisateur (facultatif)</translation>
+    </message>
+    <message>
+        <source>Which students</source>
+        <translation>Quels élèves</translation>
+    </message>
+    <message>
+        <source>Valid for (days)</source>
+        <translation>Valide pendant (jours)</translation>
+    </message>
+    <message>
+        <source>All grades</source>
+        <translation>Toutes les années</translation>
+    </message>
+    <message>
+        <source>Any gender</source>
+        <translation>Tous les genres</translation>
+    </message>
+    <message>
+        <source>Any counsellor</source>
+        <translation>Tous les conseillers</translation>
+    </message>
+    <message>
+        <source>Only those without a valid code</source>
+        <translation>Seulement ceux qui n&apos;ont pas de code valide</translation>
+    </message>
+    <message>
+        <source>All (older codes are replaced)</source>
+        <translation>Tous (les anciens codes sont remplacés)</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export the list</source>
@@ -887,6 +938,22 @@ Administration de la planification de carrière et de formation.</translation>
         <source>Lock now</source>
         <translation>Verrouiller maintenant</translation>
     </message>
+    <message>
+        <source>Print login slips…</source>
+        <translation>Imprimer les fiches de connexion…</translation>
+    </message>
+    <message>
+        <source>&amp;Parents</source>
+        <translation>&amp;Parents</translation>
+    </message>
+    <message>
+        <source>Parent portal accounts</source>
+        <translation>Comptes du portail des parents</translation>
+    </message>
+    <message>
+        <source>Print parent access letters…</source>
+        <translation>Imprimer les lettres d&apos;accès des parents…</translation>
+    </message>
 </context>
 <context>
     <name>Notes</name>
@@ -967,6 +1034,151 @@ Administration de la planification de carrière et de formation.</translation>
     </message>
 </context>
 <context>
+    <name>ParentPortalDialog</name>
+    <message>
+        <source>Parent portal accounts</source>
+        <translation>Comptes du portail des parents</translation>
+    </message>
+    <message>
+        <source>Parent accounts</source>
+        <translation>Comptes des parents</translation>
+    </message>
+    <message>
+        <source>Activation codes</source>
+        <translation>Codes d&apos;activation</translation>
+    </message>
+    <message>
+        <source>Parent comments</source>
+        <translation>Commentaires du parent</translation>
+    </message>
+    <message>
+        <source>Search a parent by name or email</source>
+        <translation>Rechercher un parent par nom ou courriel</translation>
+    </message>
+    <message>
+        <source>Search the comments</source>
+        <translation>Rechercher dans les commentaires</translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation>Parent</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Children</source>
+        <translation>Enfants</translation>
+    </message>
+    <message>
+        <source>Last sign-in</source>
+        <translation>Dernière ouverture de session</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>Élève</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Expire le</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>Écrit le</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Commentaire</translation>
+    </message>
+    <message>
+        <source>Create activation codes…</source>
+        <translation>Créer des codes d&apos;activation…</translation>
+    </message>
+    <message>
+        <source>Delete the code</source>
+        <translation>Supprimer le code</translation>
+    </message>
+    <message>
+        <source>Print parent letters…</source>
+        <translation>Imprimer les lettres aux parents…</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Actif</translation>
+    </message>
+    <message>
+        <source>Not activated</source>
+        <translation>Non activé</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>Valide</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>Utilisé</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Expiré</translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} activation codes created.</source>
+        <translation>
+            <numerusform>{0} code d&apos;activation créé.</numerusform>
+            <numerusform>{0} codes d&apos;activation créés.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Parents</name>
+    <message>
+        <source>This parent does not exist or is not linked to your students.</source>
+        <translation>Ce parent n&apos;existe pas ou n&apos;est lié à aucun de vos élèves.</translation>
+    </message>
+    <message>
+        <source>A selected student no longer exists in this school.</source>
+        <translation>Un élève choisi n&apos;existe plus dans cette école.</translation>
+    </message>
+    <message>
+        <source>An activation code is valid for {0} to {1} days.</source>
+        <translation>Un code d&apos;activation est valide de {0} à {1} jours.</translation>
+    </message>
+    <message>
+        <source>This activation code does not exist.</source>
+        <translation>Ce code d&apos;activation n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <source>This activation code is not valid. Check it against your letter, or ask the school for a new one.</source>
+        <translation>Ce code d&apos;activation n&apos;est pas valide. Comparez-le à votre lettre ou demandez-en un nouveau à l&apos;école.</translation>
+    </message>
+    <message>
+        <source>This activation code has already been used. Ask the school for a new one if you still need to open an account.</source>
+        <translation>Ce code d&apos;activation a déjà servi. Demandez-en un nouveau à l&apos;école si vous devez encore ouvrir un compte.</translation>
+    </message>
+    <message>
+        <source>This activation code has expired. Ask the school for a new one.</source>
+        <translation>Ce code d&apos;activation est expiré. Demandez-en un nouveau à l&apos;école.</translation>
+    </message>
+</context>
+<context>
     <name>PasswordDialog</name>
     <message>
         <source>Change my password</source>
@@ -1021,6 +1233,118 @@ Administration de la planification de carrière et de formation.</translation>
     <message>
         <source>What each access level may do. The application enforces this table; it cannot be changed here.</source>
         <translation>Ce que chaque niveau d&apos;accès peut faire. L&apos;application applique ce tableau; il ne peut pas être modifié ici.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintDialog</name>
+    <message numerus="yes">
+        <source>{0} students selected in the list.</source>
+        <translation>
+            <numerusform>{0} élève choisi dans la liste.</numerusform>
+            <numerusform>{0} élèves choisis dans la liste.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Print parent access letters</source>
+        <translation>Imprimer les lettres d&apos;accès des parents</translation>
+    </message>
+    <message>
+        <source>Print login slips</source>
+        <translation>Imprimer les fiches de connexion</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Année</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Genre</translation>
+    </message>
+    <message>
+        <source>Counsellor</source>
+        <translation>Conseiller</translation>
+    </message>
+    <message>
+        <source>Usernames (optional)</source>
+        <translation>Noms d&apos;utilisateur (facultatif)</translation>
+    </message>
+    <message>
+        <source>Folder for the PDF files</source>
+        <translation>Dossier des fichiers PDF</translation>
+    </message>
+    <message>
+        <source>Separated by spaces or commas</source>
+        <translation>Séparés par des espaces ou des virgules</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>Make the PDF files</source>
+        <translation>Créer les fichiers PDF</translation>
+    </message>
+    <message>
+        <source>Open in the system viewer</source>
+        <translation>Ouvrir dans la visionneuse du système</translation>
+    </message>
+    <message>
+        <source>All grades</source>
+        <translation>Toutes les années</translation>
+    </message>
+    <message>
+        <source>Any gender</source>
+        <translation>Tous les genres</translation>
+    </message>
+    <message>
+        <source>Any counsellor</source>
+        <translation>Tous les conseillers</translation>
+    </message>
+    <message>
+        <source>The folder {0} does not exist.</source>
+        <translation>Le dossier {0} n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <source>Making the PDF files…</source>
+        <translation>Création des fichiers PDF…</translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} pages in {1} files:</source>
+        <translation>
+            <numerusform>{0} page dans {1} fichier(s) :</numerusform>
+            <numerusform>{0} pages dans {1} fichier(s) :</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Printing cancelled; no file was left behind.</source>
+        <translation>Impression annulée; aucun fichier n&apos;a été laissé.</translation>
+    </message>
+    <message>
+        <source>The files could not be written ({0}).</source>
+        <translation>Les fichiers n&apos;ont pas pu être écrits ({0}).</translation>
+    </message>
+</context>
+<context>
+    <name>PrintJobs</name>
+    <message>
+        <source>No parent of these students has a valid activation code. Create the codes first.</source>
+        <translation>Aucun parent de ces élèves n&apos;a de code d&apos;activation valide. Créez d&apos;abord les codes.</translation>
+    </message>
+    <message>
+        <source>parent-letters</source>
+        <translation>lettres-parents</translation>
+    </message>
+    <message>
+        <source>No student matches these criteria.</source>
+        <translation>Aucun élève ne répond à ces critères.</translation>
+    </message>
+    <message>
+        <source>login-slips</source>
+        <translation>fiches-connexion</translation>
+    </message>
+    <message>
+        <source>{stem}-{n}-of-{total}.pdf</source>
+        <translation>{stem}-{n}-de-{total}.pdf</translation>
     </message>
 </context>
 <context>

@@ -11,4 +11,9 @@ def run(name: str, args: argparse.Namespace) -> int:
 
         code: int = main(args)
         return code
+    if name == "letters":
+        from cams_desktop.bench.letters_bench import main as letters_main
+
+        letters_code: int = letters_main(args)
+        return letters_code
     raise ValueError(f"unknown benchmark {name}")

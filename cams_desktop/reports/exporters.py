@@ -129,7 +129,6 @@ _XLSX_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff
 # Excel decodes "_xHHHH_" in cell text as the character U+HHHH, so literal text
 # of that shape must have its underscore escaped as "_x005F_" to survive.
 _OOXML_ESCAPE_LOOKALIKE = re.compile("_(x[0-9A-Fa-f]{4}_)")
-_XML_WHITESPACE = " \t\n\r"
 _XLSX_MAX_TEXT = 32_767  # characters per cell
 _XLSX_MAX_ROWS = 1_048_576  # header included
 _XLSX_MAX_COLUMNS = 16_384
@@ -433,10 +432,11 @@ class _XlsxConverter:
     def __call__(self, value: Cell) -> Any:
         if isinstance(value, str):
             text = self.clean_text(str(value))
-            # openpyxl omits xml:space="preserve" on whitespace-only text, so
-            # readers drop it anyway: write an empty cell rather than rely on
-            # each reader's whim. Not counted as cleaning: nothing visible goes.
-            if not text.strip(_XML_WHITESPACE):
+            # openpyxl omits xml:space="preserve" on text that str.strip()
+            # empties (no-break spaces included), so readers drop parts of it:
+            # write an empty cell rather than rely on each reader's whim. Not
+            # counted as cleaning: nothing visible goes.
+            if not text.strip():
                 return None
             if text.startswith("="):
                 return self.string_cell(text)

@@ -36,8 +36,10 @@ from cams_desktop.dialogs.caseload_dialog import CaseloadDialog
 from cams_desktop.dialogs.export_dialog import ExportDialog
 from cams_desktop.dialogs.lock_dialog import LockDialog
 from cams_desktop.dialogs.notes_dialog import NotesDialog
+from cams_desktop.dialogs.parents_dialog import ParentPortalDialog
 from cams_desktop.dialogs.password_dialog import PasswordDialog
 from cams_desktop.dialogs.permissions_dialog import PermissionsDialog
+from cams_desktop.dialogs.print_dialog import PrintDialog, PrintKind
 from cams_desktop.dialogs.staff_dialogs import StaffAdminDialog, StaffProfileDialog
 from cams_desktop.dialogs.student_dialog import StudentDialog
 from cams_desktop.formatting import format_number
@@ -114,6 +116,9 @@ class MainWindow(QMainWindow):
         if allowed(actor, Action.ADD_STUDENT):
             self.student_menu.addAction(self.add_student_action)
         self.student_menu.addAction(self.export_action)
+        self.slips_action = QAction(self)
+        if allowed(actor, Action.PRINT_LOGIN_SLIPS):
+            self.student_menu.addAction(self.slips_action)
         self.student_menu.addAction(self.refresh_action)
         self.student_menu.addSeparator()
         self.student_menu.addAction(self.quit_action)
@@ -121,6 +126,14 @@ class MainWindow(QMainWindow):
         self.staff_admin_action = QAction(self)
         self.caseload_action = QAction(self)
         self.permissions_action = QAction(self)
+        self.parent_accounts_action = QAction(self)
+        self.letters_action = QAction(self)
+        self.parents_menu = self.menuBar().addMenu("")
+        if allowed(actor, Action.VIEW_PARENT_ACCOUNTS):
+            self.parents_menu.addAction(self.parent_accounts_action)
+        if allowed(actor, Action.PRINT_PARENT_LETTERS):
+            self.parents_menu.addAction(self.letters_action)
+        self.parents_menu.menuAction().setVisible(not self.parents_menu.isEmpty())
         self.admin_menu = self.menuBar().addMenu("")
         if allowed(actor, Action.VIEW_STAFF):
             self.admin_menu.addAction(self.staff_admin_action)
@@ -191,6 +204,11 @@ class MainWindow(QMainWindow):
         self.own_profile_action.triggered.connect(self._on_own_profile_triggered)
         self.own_password_action.triggered.connect(self._on_own_password_triggered)
         self.lock_action.triggered.connect(self.lock)
+        self.slips_action.triggered.connect(self._on_slips_triggered)
+        self.parent_accounts_action.triggered.connect(
+            self._on_parent_accounts_triggered
+        )
+        self.letters_action.triggered.connect(self._on_letters_triggered)
         self._idle_timer.timeout.connect(self.lock)
         self.edit_profile_action.triggered.connect(self._on_edit_profile_triggered)
         self.notes_action.triggered.connect(self._on_notes_triggered)
@@ -242,6 +260,10 @@ class MainWindow(QMainWindow):
         self.quit_action.setText(self.tr("Quit"))
         self.about_action.setText(self.tr("About CAMS Desktop"))
         self.admin_menu.setTitle(self.tr("&Administration"))
+        self.slips_action.setText(self.tr("Print login slips…"))
+        self.parents_menu.setTitle(self.tr("&Parents"))
+        self.parent_accounts_action.setText(self.tr("Parent portal accounts"))
+        self.letters_action.setText(self.tr("Print parent access letters…"))
         self.staff_admin_action.setText(self.tr("Counsellor administration"))
         if allowed(self.actor, Action.ASSIGN_CASELOADS):
             self.caseload_action.setText(self.tr("Assign students to a counsellor"))
@@ -372,6 +394,26 @@ class MainWindow(QMainWindow):
         dialog.exec()
         if dialog.changed:
             self.reload()
+
+    @Slot()
+    def _on_slips_triggered(self) -> None:
+        dialog = PrintDialog(
+            self.db, self.actor, PrintKind.LOGIN_SLIPS, self.settings, self
+        )
+        ids = self.student_list.selected_ids()
+        if ids:
+            dialog.preselect(ids)
+        dialog.exec()
+
+    @Slot()
+    def _on_parent_accounts_triggered(self) -> None:
+        ParentPortalDialog(self.db, self.actor, self.settings, self).exec()
+
+    @Slot()
+    def _on_letters_triggered(self) -> None:
+        PrintDialog(
+            self.db, self.actor, PrintKind.PARENT_LETTERS, self.settings, self
+        ).exec()
 
     @Slot()
     def _on_permissions_triggered(self) -> None:
