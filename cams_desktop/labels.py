@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from cams_desktop.db.school import AccessLevel, Language
 from cams_desktop.db.students import Gender, GroupKind, PlanStatus
+from cams_desktop.formatting import format_local_time
+from cams_desktop.i18n import current_language
 
 
 def plan_status_label(status: PlanStatus) -> str:
@@ -106,6 +110,9 @@ def value_label(field: str, value: str | None) -> str:
                 return plan_status_label(PlanStatus(value))
             case "access_level":
                 return access_level_label(AccessLevel(int(value)))
+            case "locked_until" | "agreement_accepted_at" | "last_sign_in_at":
+                moment = dt.datetime.fromisoformat(value)
+                return format_local_time(moment, current_language())
             case "is_active" | "must_change_password":
                 if value in ("True", "False"):
                     yes = QCoreApplication.translate("Labels", "yes")

@@ -269,6 +269,10 @@
         <source>Data</source>
         <translation>Data</translation>
     </message>
+    <message>
+        <source>Your account was deactivated or its access level changed. Sign in again to continue.</source>
+        <translation>Your account was deactivated or its access level changed. Sign in again to continue.</translation>
+    </message>
 </context>
 <context>
     <name>AgreementDialog</name>
@@ -435,6 +439,14 @@ Details are in the log file {1}.</translation>
     <message>
         <source>Students of this counsellor: {0}</source>
         <translation>Students of this counsellor: {0}</translation>
+    </message>
+    <message>
+        <source>Students on my list</source>
+        <translation>Students on my list</translation>
+    </message>
+    <message>
+        <source>Type at least two letters of a name or username.</source>
+        <translation>Type at least two letters of a name or username.</translation>
     </message>
 </context>
 <context>
@@ -798,6 +810,10 @@ After:
     <message>
         <source>That is not the right password.</source>
         <translation>That is not the right password.</translation>
+    </message>
+    <message>
+        <source>Sign out and close CAMS Desktop? Unsaved changes are lost.</source>
+        <translation>Sign out and close CAMS Desktop? Unsaved changes are lost.</translation>
     </message>
 </context>
 <context>
@@ -1793,6 +1809,10 @@ Career and education planning administration.</translation>
     <message>
         <source>Students</source>
         <translation>Students</translation>
+    </message>
+    <message>
+        <source>The export holds students who are not in your list; nothing was written.</source>
+        <translation>The export holds students who are not in your list; nothing was written.</translation>
     </message>
 </context>
 <context>

@@ -269,6 +269,10 @@
         <source>Data</source>
         <translation>Données</translation>
     </message>
+    <message>
+        <source>Your account was deactivated or its access level changed. Sign in again to continue.</source>
+        <translation>Votre compte a été désactivé ou son niveau d&apos;accès a changé. Ouvrez une nouvelle session pour continuer.</translation>
+    </message>
 </context>
 <context>
     <name>AgreementDialog</name>
@@ -435,6 +439,14 @@ Les détails sont dans le journal {1}.</translation>
     <message>
         <source>Students of this counsellor: {0}</source>
         <translation>Élèves de ce conseiller : {0}</translation>
+    </message>
+    <message>
+        <source>Students on my list</source>
+        <translation>Élèves de ma liste</translation>
+    </message>
+    <message>
+        <source>Type at least two letters of a name or username.</source>
+        <translation>Tapez au moins deux lettres d&apos;un nom ou d&apos;un nom d&apos;utilisateur.</translation>
     </message>
 </context>
 <context>
@@ -798,6 +810,10 @@ Après :
     <message>
         <source>That is not the right password.</source>
         <translation>Ce n&apos;est pas le bon mot de passe.</translation>
+    </message>
+    <message>
+        <source>Sign out and close CAMS Desktop? Unsaved changes are lost.</source>
+        <translation>Fermer la session et quitter CAMS Desktop? Les modifications non enregistrées seront perdues.</translation>
     </message>
 </context>
 <context>
@@ -1793,6 +1809,10 @@ Administration de la planification de carrière et de formation.</translation>
     <message>
         <source>Students</source>
         <translation>Élèves</translation>
+    </message>
+    <message>
+        <source>The export holds students who are not in your list; nothing was written.</source>
+        <translation>L&apos;exportation contient des élèves qui ne sont pas dans votre liste; rien n&apos;a été écrit.</translation>
     </message>
 </context>
 <context>

@@ -147,6 +147,7 @@ def _describe(
     table = obj.__tablename__
     actor_id = session.info.get("actor_id")
     out: list[Base] = []
+    secret = type(obj).__secret_columns__
     if type(obj).__synced__:
         out.append(
             OutboxEntry(
@@ -156,13 +157,17 @@ def _describe(
                 row_id=obj.id,
                 operation=operation,
                 base_version=base_version,
-                changes={k: [plain(o), plain(n)] for k, (o, n) in changes.items()},
+                # The server needs a secret's new value (a password hash), never
+                # the one it replaces.
+                changes={
+                    k: [None if k in secret else plain(o), plain(n)]
+                    for k, (o, n) in changes.items()
+                },
                 schema_version=SCHEMA_VERSION,
                 recorded_at=now,
             )
         )
     if type(obj).__audited__:
-        secret = type(obj).__secret_columns__
         changes = {
             field: ((SECRET_SHOWN, SECRET_SHOWN) if field in secret else values)
             for field, values in changes.items()

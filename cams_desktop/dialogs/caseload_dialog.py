@@ -72,6 +72,9 @@ class CaseloadDialog(QDialog):
         self.add_all_button = QPushButton()
         self.remove_button = QPushButton()
         self.candidate_count = QLabel()
+        self._browse = allowed(actor, Action.ASSIGN_CASELOADS)
+        # Teachers and other staff find students by name; no "add everyone".
+        self.add_all_button.setVisible(self._browse)
         self.caseload_count = QLabel()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
 
@@ -139,7 +142,10 @@ class CaseloadDialog(QDialog):
         self._reload_candidates()
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Assign students to a counsellor"))
+        if allowed(self.actor, Action.ASSIGN_CASELOADS):
+            self.setWindowTitle(self.tr("Assign students to a counsellor"))
+        else:
+            self.setWindowTitle(self.tr("Students on my list"))
         self._labels["staff"].setText(self.tr("Counsellor"))
         self._labels["search"].setText(self.tr("Name or username"))
         self._labels["grade"].setText(self.tr("Grade"))
@@ -232,11 +238,16 @@ class CaseloadDialog(QDialog):
 
     def _update_counts(self) -> None:
         language = current_language()
-        self.candidate_count.setText(
-            self.tr("Students who can be added: {0}").format(
-                format_number(self.candidate_list.count(), language)
+        if not self._browse and len(self.search.text().strip()) < 2:
+            self.candidate_count.setText(
+                self.tr("Type at least two letters of a name or username.")
             )
-        )
+        else:
+            self.candidate_count.setText(
+                self.tr("Students who can be added: {0}").format(
+                    format_number(self.candidate_list.count(), language)
+                )
+            )
         self.caseload_count.setText(
             self.tr("Students of this counsellor: {0}").format(
                 format_number(self.caseload_list.count(), language)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Slot
+from PySide6.QtCore import QEvent, Qt, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -48,14 +49,24 @@ class LockDialog(QDialog):
             "", QDialogButtonBox.ButtonRole.RejectRole
         )
 
+        panel = QWidget()
+        panel.setMaximumWidth(520)
+        panel_layout = QVBoxLayout(panel)
+        panel_layout.addWidget(self.message)
+        panel_layout.addWidget(self.password)
+        panel_layout.addWidget(self.error_label)
+        panel_layout.addWidget(self.buttons)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.message)
-        layout.addWidget(self.password)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.buttons)
+        layout.addStretch(1)
+        layout.addWidget(panel, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(1)
+        # Covers the whole screen, above every window, so nothing of the
+        # students' data shows while the session is locked.
+        self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint)
+        self.setAutoFillBackground(True)
 
         self.buttons.accepted.connect(self._on_unlock_clicked)
-        self.buttons.rejected.connect(self.reject)
+        self.sign_out_button.clicked.connect(self._on_sign_out_clicked)
 
         self.retranslate()
         self.password.setFocus()
@@ -70,6 +81,23 @@ class LockDialog(QDialog):
         )
         self.unlock_button.setText(self.tr("Unlock"))
         self.sign_out_button.setText(self.tr("Sign out"))
+
+    def exec(self) -> int:
+        self.setWindowState(Qt.WindowState.WindowFullScreen)
+        return super().exec()
+
+    def reject(self) -> None:
+        """Escape does nothing here; only "Sign out", after asking, leaves."""
+
+    @Slot()
+    def _on_sign_out_clicked(self) -> None:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Sign out"),
+            self.tr("Sign out and close CAMS Desktop? Unsaved changes are lost."),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.done(QDialog.DialogCode.Rejected)
 
     @Slot()
     def _on_unlock_clicked(self) -> None:

@@ -65,10 +65,12 @@ class PermissionsDialog(QDialog):
             )
         )
         self.model.retranslate()
+        header = self.table.horizontalHeader()
         for column in range(1, self.model.columnCount()):
-            self.table.horizontalHeader().setSectionResizeMode(
-                column, QHeaderView.ResizeMode.ResizeToContents
-            )
+            # Level names are long in French: fixed, narrower level columns
+            # leave the room to the action labels.
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(column, 190)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

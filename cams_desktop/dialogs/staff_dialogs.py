@@ -25,7 +25,12 @@ from PySide6.QtWidgets import (
 
 from cams_desktop.db.engine import Database
 from cams_desktop.db.school import AccessLevel, Language
-from cams_desktop.labels import access_level_label, field_label, language_label
+from cams_desktop.labels import (
+    access_level_label,
+    field_label,
+    language_label,
+    value_label,
+)
 from cams_desktop.models.staff_table import ChangeLogModel, StaffTableModel
 from cams_desktop.services import auth, staff
 from cams_desktop.services.access import (
@@ -114,6 +119,9 @@ class StaffProfileDialog(QDialog):
             self.language.setCurrentIndex(
                 self.language.findData(loaded.preferred_language.value)
             )
+        else:
+            # A new account starts at the lowest level this actor may give.
+            self.level.setCurrentIndex(self.level.count() - 1)
         # Nobody raises (or changes) their own level.
         self.level.setEnabled(not self.own)
 
@@ -249,8 +257,8 @@ class ChangeLogDialog(QDialog):
                 change.staff_name,
                 change.author,
                 field,
-                change.old_value or "",
-                change.new_value or "",
+                value_label(change.field or "", change.old_value),
+                value_label(change.field or "", change.new_value),
             )
         )
 
@@ -370,8 +378,15 @@ class StaffAdminDialog(QDialog):
 
     @Slot()
     def _on_add_clicked(self) -> None:
-        if StaffProfileDialog(self.db, self.actor, None, self).exec():
-            self.reload()
+        dialog = StaffProfileDialog(self.db, self.actor, None, self)
+        if not dialog.exec() or dialog.saved_id is None:
+            return
+        self.reload()
+        # A new account has no password yet: give the first one now, once.
+        row = next(r for r in self.model.rows() if r.id == dialog.saved_id)
+        password = auth.reset_staff_password(self.db, self.actor, row.id)
+        TemporaryPasswordDialog(row, password, self).exec()
+        self.reload()
 
     @Slot()
     def _on_edit_clicked(self) -> None:

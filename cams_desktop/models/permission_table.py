@@ -95,7 +95,7 @@ class PermissionTableModel(QAbstractTableModel):
             return QCoreApplication.translate("PermissionTable", "Action")
         if 1 <= section <= len(LEVELS):
             level = LEVELS[section - 1]
-            return f"{int(level)}. {access_level_label(level)}"
+            return f"{int(level)}.\n{access_level_label(level)}"
         return None
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:

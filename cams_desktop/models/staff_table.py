@@ -38,6 +38,9 @@ class StaffTableModel(QAbstractTableModel):
     def row_at(self, row: int) -> StaffRow:
         return self._rows[row]
 
+    def rows(self) -> list[StaffRow]:
+        return self._rows
+
     def retranslate(self) -> None:
         if self._rows:
             self.dataChanged.emit(

@@ -452,13 +452,40 @@ def allowed(actor: Actor, action: Action) -> bool:
 
 
 def require(db: Database, actor: Actor, action: Action) -> None:
-    """Raise PermissionDenied, and audit the refusal, unless ``actor`` may act."""
-    if not allowed(actor, action):
+    """Raise PermissionDenied, and audit the refusal, unless ``actor`` may act.
+
+    The staff row is read again: a member deactivated or given another level
+    since signing in is refused until they sign in again.
+    """
+    with db.read() as session:
+        current = session.execute(
+            select(Staff.access_level, Staff.is_active, Staff.deleted_at).where(
+                Staff.id == actor.staff_id
+            )
+        ).first()
+    if current is None or not current.is_active or current.deleted_at is not None:
+        refuse(db, actor, f"{action.value} (inactive account)", message=_changed())
+    elif current.access_level != actor.access_level:
+        refuse(db, actor, f"{action.value} (level changed)", message=_changed())
+    elif not allowed(actor, action):
         refuse(db, actor, action.value)
 
 
+def _changed() -> str:
+    return QCoreApplication.translate(
+        "Access",
+        "Your account was deactivated or its access level changed. "
+        "Sign in again to continue.",
+    )
+
+
 def refuse(
-    db: Database, actor: Actor, what: str, row_id: uuid.UUID | None = None
+    db: Database,
+    actor: Actor,
+    what: str,
+    row_id: uuid.UUID | None = None,
+    *,
+    message: str | None = None,
 ) -> None:
     """Audit a refused operation, then raise PermissionDenied."""
     with db.transaction(actor.staff_id) as session:
@@ -473,7 +500,8 @@ def refuse(
         )
     log.warning("refused %s to staff %s", what, actor.staff_id)
     raise PermissionDenied(
-        QCoreApplication.translate(
+        message
+        or QCoreApplication.translate(
             "Access", "Your access level does not allow this action."
         )
     )

@@ -246,9 +246,8 @@ def _failed_message() -> str:
 def _too_soon(wait_seconds: int) -> TooSoon:
     message = QCoreApplication.translate(
         "Auth",
+        # The waits are 5 to 40 seconds: always plural, no numerus form needed.
         "Too many failed attempts. Wait {0} seconds, then try again.",
-        "",
-        wait_seconds,
     ).format(wait_seconds)
     return TooSoon(message, wait_seconds)
 

@@ -26,6 +26,11 @@ from cams_desktop.text import fold, sort_key
 
 log = logging.getLogger(__name__)
 
+# A teacher or other staff member adding to their own list types at least this
+# much of a name or username, and sees at most this many matches.
+MIN_SEARCH_FOR_OWN_LIST = 2
+MAX_MATCHES_FOR_OWN_LIST = 50
+
 # Ids per IN (...) list: well under SQLite's limit on bound parameters,
 # since an administrator may select a whole school at once.
 CHUNK = 500
@@ -141,6 +146,11 @@ def candidates(
     leaves that side open. ``in_caseload`` tells who is already on the list.
     """
     _check_access(db, actor, staff_id)
+    browse = allowed(actor, Action.ASSIGN_CASELOADS)
+    if not browse and len(fold(text).replace(" ", "")) < MIN_SEARCH_FOR_OWN_LIST:
+        # Teachers and other staff find a student by name; they do not browse
+        # the school (F-04: they work with their own students only).
+        return []
     conditions = [*_in_school(actor), Student.plan_status == PlanStatus.ACTIVE]
     for word in fold(text).split():
         conditions.append(Student.search_text.contains(word, autoescape=True))

@@ -255,6 +255,9 @@ def staff_change_log(
             AuditEntry.table_name == Staff.__tablename__,
             subject.school_id == actor.school_id,
             AuditEntry.field.is_(None) | AuditEntry.field.not_in(UNLOGGED_FIELDS),
+            # Profile changes only: sign-in failures and locks are audited
+            # under their own actions and would drown the log.
+            AuditEntry.action.in_(("create", "update", "delete")),
         )
         .order_by(AuditEntry.occurred_at.desc(), AuditEntry.id)
     )

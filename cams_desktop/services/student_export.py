@@ -122,7 +122,16 @@ def export_students(
         )
     visible = {row.id: row for row in list_students(db, actor)}
     if any(student_id not in visible for student_id in student_ids):
-        refuse(db, actor, "export_students")
+        refuse(
+            db,
+            actor,
+            "export_students (out of scope)",
+            message=QCoreApplication.translate(
+                "StudentExport",
+                "The export holds students who are not in your list; nothing was "
+                "written.",
+            ),
+        )
     rows = [[_value(visible[sid], c) for c in columns] for sid in student_ids]
     result = export_table(
         path,

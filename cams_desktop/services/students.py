@@ -164,6 +164,7 @@ def list_students(
     read as their stored text and turned into UUIDs once per student, and
     the garbage collector waits until the rows are built.
     """
+    require(db, actor, Action.VIEW_STUDENT_LIST)
     students_table = Student.__table__
     with db.read() as session, gc_paused():
         connection = session.connection()
@@ -654,11 +655,10 @@ def add_student(db: Database, actor: Actor, draft: StudentDraft) -> uuid.UUID:
     """Create a student and their plan; returns the new student's id."""
     require(db, actor, Action.ADD_STUDENT)
     draft = _clean(draft)
-    counsellor_ids = set(draft.counsellor_ids)
     if not actor.sees_all_students:
-        # A teacher's new student joins their own list, or they could not see it.
-        counsellor_ids.add(actor.staff_id)
-    draft.counsellor_ids = frozenset(counsellor_ids)
+        # A teacher's new student joins their own list (or they could not see
+        # it), and only theirs: they manage no one else's list (F-42).
+        draft.counsellor_ids = frozenset({actor.staff_id})
     with db.transaction(actor.staff_id) as session:
         validate(session, actor, draft)
         now = utcnow()

@@ -305,8 +305,10 @@ class MainWindow(QMainWindow):
             return
         self._locked = True
         self._idle_timer.stop()
+        self.centralWidget().hide()
         dialog = LockDialog(self.db, self.actor, self)
         unlocked = dialog.exec()
+        self.centralWidget().show()
         self._locked = False
         if unlocked:
             self._restart_idle_timer()

@@ -187,3 +187,37 @@ def test_the_outbox_schema_version_is_the_newest_migration():
     from cams_desktop.db.tracking import SCHEMA_VERSION
 
     assert head_revision() == SCHEMA_VERSION
+
+
+def test_the_outbox_carries_a_new_password_hash_but_never_the_old_one(tmp_path):
+    from cams_desktop.db.school import AccessLevel, School, Staff
+
+    db = Database(tmp_path / "a.sqlite")
+    with db.transaction(None) as session:
+        board = Board(name="B")
+        session.add(board)
+        session.flush()
+        school = School(board_id=board.id, name="É", code="E")
+        session.add(school)
+        session.flush()
+        member = Staff(
+            school_id=school.id,
+            username="jo",
+            username_key="jo",
+            first_name="Jo",
+            last_name="Roy",
+            access_level=AccessLevel.TEACHER,
+            password_hash="$argon2id$old",
+        )
+        session.add(member)
+    with db.transaction(None) as session:
+        session.get_one(Staff, member.id).password_hash = "$argon2id$new"
+    with db.read() as session:
+        last = session.scalars(
+            select(OutboxEntry).order_by(OutboxEntry.mutation_id.desc()).limit(1)
+        ).one()
+        audit = session.scalars(
+            select(AuditEntry).where(AuditEntry.field == "password_hash")
+        ).one()
+    assert last.changes == {"password_hash": [None, "$argon2id$new"]}
+    assert (audit.old_value, audit.new_value) == ("••••••", "••••••")

@@ -291,3 +291,23 @@ def test_the_target_must_be_active_staff_of_the_school(tiny_school):
     # Handing a deactivated colleague's students to others stays possible.
     assert names(caseloads.caseload(db, admin, teacher_id)) == ["Abel"]
     assert caseloads.remove_from_caseload(db, admin, teacher_id, [ids["Abel"]]) == 1
+
+
+def test_teachers_find_students_by_name_and_never_browse_the_school(tiny_school):
+    from cams_desktop.services import caseloads, students
+    from cams_desktop.services.students import StudentDraft
+
+    db, teacher = tiny_school.db, tiny_school.teacher
+    for i, last in enumerate(("Gagnon", "Gélinas", "Roy")):
+        students.add_student(
+            db,
+            tiny_school.admin,
+            StudentDraft(first_name="Élève", last_name=last, username=f"eleve{i}"),
+        )
+
+    assert caseloads.candidates(db, teacher, teacher.staff_id) == []
+    assert caseloads.candidates(db, teacher, teacher.staff_id, text="g") == []
+    found = caseloads.candidates(db, teacher, teacher.staff_id, text="ge")
+    assert [s.last_name for s in found] == ["Gélinas"]
+    everyone = caseloads.candidates(db, tiny_school.admin, teacher.staff_id)
+    assert [s.last_name for s in everyone] == ["Gagnon", "Gélinas", "Roy"]

@@ -239,3 +239,34 @@ def test_the_matrix_as_the_app_shows_it():
     assert levels[Action.PRINT_LOGIN_SLIPS] == [1, 2, 3, 4]
     assert levels[Action.VIEW_REPORTS] == [1, 2, 3, 4]
     assert levels[Action.EDIT_COURSE_LIST] == [1, 2]
+
+
+def test_a_demoted_or_deactivated_member_loses_rights_at_once(scene):
+    school = scene.school
+    old_self = school.counsellor
+    draft = staff.get_staff(scene.db, school.admin, old_self.staff_id)
+    draft.access_level = AccessLevel.TEACHER
+    staff.update_staff(scene.db, school.admin, old_self.staff_id, draft)
+
+    with pytest.raises(PermissionDenied) as caught:
+        staff.list_staff(scene.db, old_self)
+    assert str(caught.value) == (
+        "Your account was deactivated or its access level changed. "
+        "Sign in again to continue."
+    )
+    staff.set_staff_active(scene.db, school.admin, school.teacher.staff_id, False)
+    with pytest.raises(PermissionDenied):
+        students.list_students(scene.db, school.teacher)
+    with pytest.raises(PermissionDenied):
+        notes.add_note(scene.db, school.teacher, scene.student_id, "Encore", False)
+
+
+def test_a_teacher_adding_a_student_puts_them_on_their_own_list_only(scene):
+    school = scene.school
+    new_id = students.add_student(
+        scene.db,
+        school.teacher,
+        _draft("ajout", frozenset({school.counsellor.staff_id, school.admin.staff_id})),
+    )
+    profile = students.get_profile(scene.db, school.admin, new_id)
+    assert profile.draft.counsellor_ids == {school.teacher.staff_id}

@@ -107,7 +107,7 @@ def test_an_id_outside_the_scope_refuses_the_export_and_writes_nothing(
         denied = session.scalars(
             select(AuditEntry.field).where(AuditEntry.action == "denied")
         ).all()
-    assert denied == ["export_students"]
+    assert denied == ["export_students (out of scope)"]
 
 
 def test_teacher_exports_their_own_students(tiny_school, two_students, tmp_path):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from cams_desktop.db.school import AccessLevel
 from cams_desktop.dialogs.caseload_dialog import CaseloadDialog
@@ -131,7 +131,7 @@ def test_permission_table_shows_the_matrix(qtbot, qtmodeltester, languages):
     assert rows["Modifier le profil d'un élève"] == [ALLOWED_MARK] * 3 + [""]
     assert rows["Imprimer les lettres d'accès des parents"] == [ALLOWED_MARK] * 4
     assert model.headerData(1, Qt.Orientation.Horizontal) == (
-        "1. Administrateur du programme"
+        "1.\nAdministrateur du programme"
     )
     dialog = PermissionsDialog()
     qtbot.addWidget(dialog)
@@ -181,18 +181,33 @@ def test_a_teacher_adds_students_to_their_own_list(qtbot, demo_db, languages):
     from cams_desktop.services.access import actor_for
 
     teacher = actor_for(demo_db, "enseignant")
+    admin = actor_for(demo_db, "admin")
+    outside = next(
+        s
+        for s in caseloads.candidates(demo_db, admin, teacher.staff_id)
+        if not s.in_caseload
+    )
     dialog = CaseloadDialog(demo_db, teacher)
     qtbot.addWidget(dialog)
     assert not dialog.staff_box.isEnabled()
+    assert not dialog.add_all_button.isVisibleTo(dialog)
+    assert dialog.candidate_list.count() == 0
+    assert dialog.candidate_count.text() == (
+        "Tapez au moins deux lettres d'un nom ou d'un nom d'utilisateur."
+    )
     before = dialog.caseload_list.count()
-    dialog.candidate_list.setCurrentRow(0)
-    dialog.candidate_list.item(0).setSelected(True)
-    chosen = dialog.candidate_list.item(0).data(Qt.ItemDataRole.UserRole)
 
+    qtbot.keyClicks(dialog.search, outside.username)
+    rows = [
+        dialog.candidate_list.item(i).data(Qt.ItemDataRole.UserRole)
+        for i in range(dialog.candidate_list.count())
+    ]
+    assert outside.id in rows
+    dialog.candidate_list.item(rows.index(outside.id)).setSelected(True)
     qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
 
     assert dialog.caseload_list.count() == before + 1
-    assert chosen in {
+    assert outside.id in {
         s.id for s in caseloads.caseload(demo_db, teacher, teacher.staff_id)
     }
     assert dialog.changed
@@ -235,3 +250,38 @@ def test_the_lock_dialog_checks_the_password(qtbot, demo_db, languages):
     dialog.password.setText("demo-conseiller")
     dialog._on_unlock_clicked()
     assert dialog.result() == 1
+
+
+def test_the_lock_screen_hides_the_students_and_escape_does_not_sign_out(
+    qtbot, demo_db, languages, settings, monkeypatch
+):
+    from PySide6.QtCore import QTimer
+
+    from cams_desktop.dialogs.lock_dialog import LockDialog
+    from cams_desktop.services.access import actor_for
+
+    actor = actor_for(demo_db, "conseiller")
+    window = MainWindow(demo_db, actor, languages, settings, "École")
+    qtbot.addWidget(window)
+    window.show()
+    seen = {}
+
+    def while_locked() -> None:
+        dialog = next(
+            w for w in QApplication.topLevelWidgets() if isinstance(w, LockDialog)
+        )
+        seen["list visible"] = window.student_list.isVisible()
+        seen["full screen"] = bool(
+            dialog.windowState() & Qt.WindowState.WindowFullScreen
+        )
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+        seen["still open"] = dialog.isVisible()
+        dialog.password.setText("demo-conseiller")
+        dialog._on_unlock_clicked()
+
+    QTimer.singleShot(0, while_locked)
+    window.lock()
+
+    assert seen == {"list visible": False, "full screen": True, "still open": True}
+    assert window.student_list.isVisible()
+    assert window.isVisible()
