@@ -970,6 +970,10 @@ Career and education planning administration.</translation>
         <source>Print parent access letters…</source>
         <translation>Print parent access letters…</translation>
     </message>
+    <message>
+        <source>Site settings</source>
+        <translation>Site settings</translation>
+    </message>
 </context>
 <context>
     <name>Notes</name>
@@ -1423,6 +1427,33 @@ Career and education planning administration.</translation>
     <message>
         <source>This account is locked until {0} after too many failed attempts. A program administrator can unlock it sooner.</source>
         <translation>This account is locked until {0} after too many failed attempts. A program administrator can unlock it sooner.</translation>
+    </message>
+</context>
+<context>
+    <name>SiteSettingsDialog</name>
+    <message>
+        <source>Site settings</source>
+        <translation>Site settings</translation>
+    </message>
+    <message>
+        <source>Lock after a time without activity</source>
+        <translation>Lock after a time without activity</translation>
+    </message>
+    <message>
+        <source>Minutes (0: never)</source>
+        <translation>Minutes (0: never)</translation>
+    </message>
+    <message>
+        <source>School site account (leave empty to keep the current one)</source>
+        <translation>School site account (leave empty to keep the current one)</translation>
+    </message>
+    <message>
+        <source>Site username</source>
+        <translation>Site username</translation>
+    </message>
+    <message>
+        <source>New site password</source>
+        <translation>New site password</translation>
     </message>
 </context>
 <context>

@@ -970,6 +970,10 @@ Administration de la planification de carrière et de formation.</translation>
         <source>Print parent access letters…</source>
         <translation>Imprimer les lettres d&apos;accès des parents…</translation>
     </message>
+    <message>
+        <source>Site settings</source>
+        <translation>Paramètres du site</translation>
+    </message>
 </context>
 <context>
     <name>Notes</name>
@@ -1423,6 +1427,33 @@ Administration de la planification de carrière et de formation.</translation>
     <message>
         <source>This account is locked until {0} after too many failed attempts. A program administrator can unlock it sooner.</source>
         <translation>Ce compte est bloqué jusqu&apos;à {0} après trop de tentatives échouées. Un administrateur du programme peut le débloquer plus tôt.</translation>
+    </message>
+</context>
+<context>
+    <name>SiteSettingsDialog</name>
+    <message>
+        <source>Site settings</source>
+        <translation>Paramètres du site</translation>
+    </message>
+    <message>
+        <source>Lock after a time without activity</source>
+        <translation>Verrouiller après une période d&apos;inactivité</translation>
+    </message>
+    <message>
+        <source>Minutes (0: never)</source>
+        <translation>Minutes (0 : jamais)</translation>
+    </message>
+    <message>
+        <source>School site account (leave empty to keep the current one)</source>
+        <translation>Compte du site de l&apos;école (laisser vide pour garder l&apos;actuel)</translation>
+    </message>
+    <message>
+        <source>Site username</source>
+        <translation>Nom d&apos;utilisateur du site</translation>
+    </message>
+    <message>
+        <source>New site password</source>
+        <translation>Nouveau mot de passe du site</translation>
     </message>
 </context>
 <context>

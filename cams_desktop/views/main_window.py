@@ -40,6 +40,7 @@ from cams_desktop.dialogs.parents_dialog import ParentPortalDialog
 from cams_desktop.dialogs.password_dialog import PasswordDialog
 from cams_desktop.dialogs.permissions_dialog import PermissionsDialog
 from cams_desktop.dialogs.print_dialog import PrintDialog, PrintKind
+from cams_desktop.dialogs.site_settings_dialog import SiteSettingsDialog
 from cams_desktop.dialogs.staff_dialogs import StaffAdminDialog, StaffProfileDialog
 from cams_desktop.dialogs.student_dialog import StudentDialog
 from cams_desktop.formatting import format_number
@@ -143,6 +144,9 @@ class MainWindow(QMainWindow):
             self.admin_menu.addAction(self.caseload_action)
         if allowed(actor, Action.VIEW_PERMISSION_MATRIX):
             self.admin_menu.addAction(self.permissions_action)
+        self.site_settings_action = QAction(self)
+        if allowed(actor, Action.EDIT_SITE_SETTINGS):
+            self.admin_menu.addAction(self.site_settings_action)
         self.admin_menu.menuAction().setVisible(not self.admin_menu.isEmpty())
         self.own_profile_action = QAction(self)
         self.own_password_action = QAction(self)
@@ -201,6 +205,7 @@ class MainWindow(QMainWindow):
         self.staff_admin_action.triggered.connect(self._on_staff_admin_triggered)
         self.caseload_action.triggered.connect(self._on_caseload_triggered)
         self.permissions_action.triggered.connect(self._on_permissions_triggered)
+        self.site_settings_action.triggered.connect(self._on_site_settings_triggered)
         self.own_profile_action.triggered.connect(self._on_own_profile_triggered)
         self.own_password_action.triggered.connect(self._on_own_password_triggered)
         self.lock_action.triggered.connect(self.lock)
@@ -270,6 +275,7 @@ class MainWindow(QMainWindow):
         else:
             self.caseload_action.setText(self.tr("Students on my list"))
         self.permissions_action.setText(self.tr("Access levels and permissions"))
+        self.site_settings_action.setText(self.tr("Site settings"))
         self.account_menu.setTitle(self.tr("&My account"))
         self.own_profile_action.setText(self.tr("Edit my profile"))
         self.own_password_action.setText(self.tr("Change my password"))
@@ -416,6 +422,12 @@ class MainWindow(QMainWindow):
         PrintDialog(
             self.db, self.actor, PrintKind.PARENT_LETTERS, self.settings, self
         ).exec()
+
+    @Slot()
+    def _on_site_settings_triggered(self) -> None:
+        if SiteSettingsDialog(self.db, self.actor, self).exec():
+            self.idle_minutes = auth.idle_lock_minutes(self.db, self.actor)
+            self._restart_idle_timer()
 
     @Slot()
     def _on_permissions_triggered(self) -> None:

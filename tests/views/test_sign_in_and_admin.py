@@ -36,6 +36,7 @@ MENUS = {
         "Administration des conseillers",
         "Assigner des élèves à un conseiller",
         "Niveaux d'accès et permissions",
+        "Paramètres du site",
     ],
     "direction": [
         "Administration des conseillers",
@@ -285,3 +286,28 @@ def test_the_lock_screen_hides_the_students_and_escape_does_not_sign_out(
     assert seen == {"list visible": False, "full screen": True, "still open": True}
     assert window.student_list.isVisible()
     assert window.isVisible()
+
+
+def test_site_settings_change_the_idle_lock_and_refuse_a_weak_site_password(
+    qtbot, demo_db, languages
+):
+    from cams_desktop.dialogs.site_settings_dialog import SiteSettingsDialog
+    from cams_desktop.services.access import actor_for
+
+    admin = actor_for(demo_db, "admin")
+    dialog = SiteSettingsDialog(demo_db, admin)
+    qtbot.addWidget(dialog)
+    assert dialog.idle_minutes.value() == 15
+    dialog.idle_minutes.setValue(30)
+    dialog.site_username.setText("ecole")
+    dialog.site_password.setText("court")
+    dialog._on_save_clicked()
+    assert dialog.result() == 0
+    assert dialog.error_label.text() == (
+        "Le mot de passe doit compter au moins 10 caractères."
+    )
+    dialog.site_password.setText("Érables-2027-portail")
+    dialog._on_save_clicked()
+    assert dialog.result() == 1
+    assert auth.idle_lock_minutes(demo_db, admin) == 30
+    assert auth.sign_in(demo_db, "ecole", "Érables-2027-portail", "admin", "demo-admin")
