@@ -1471,42 +1471,6 @@ Career and education planning administration.</translation>
         <translation>This staff member does not exist in this school.</translation>
     </message>
     <message>
-        <source>First name</source>
-        <translation>First name</translation>
-    </message>
-    <message>
-        <source>Last name</source>
-        <translation>Last name</translation>
-    </message>
-    <message>
-        <source>{0} is required.</source>
-        <translation>{0} is required.</translation>
-    </message>
-    <message>
-        <source>{0} is longer than {1} characters.</source>
-        <translation>{0} is longer than {1} characters.</translation>
-    </message>
-    <message>
-        <source>{0} contains a character that cannot be stored ({1}).</source>
-        <translation>{0} contains a character that cannot be stored ({1}).</translation>
-    </message>
-    <message>
-        <source>Username is required.</source>
-        <translation>Username is required.</translation>
-    </message>
-    <message>
-        <source>A username has 3 to 64 characters: letters without accents, digits, dots, hyphens or underscores, starting with a letter or a digit.</source>
-        <translation>A username has 3 to 64 characters: letters without accents, digits, dots, hyphens or underscores, starting with a letter or a digit.</translation>
-    </message>
-    <message>
-        <source>The username {0} is already taken in the school board. {1} is free.</source>
-        <translation>The username {0} is already taken in the school board. {1} is free.</translation>
-    </message>
-    <message>
-        <source>{0} is not an email address.</source>
-        <translation>{0} is not an email address.</translation>
-    </message>
-    <message>
         <source>Someone else changed this staff member&apos;s access level meanwhile. Open the profile again.</source>
         <translation>Someone else changed this staff member&apos;s access level meanwhile. Open the profile again.</translation>
     </message>

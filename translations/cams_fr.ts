@@ -1471,42 +1471,6 @@ Administration de la planification de carrière et de formation.</translation>
         <translation>Ce membre du personnel n&apos;existe pas dans cette école.</translation>
     </message>
     <message>
-        <source>First name</source>
-        <translation>Prénom</translation>
-    </message>
-    <message>
-        <source>Last name</source>
-        <translation>Nom de famille</translation>
-    </message>
-    <message>
-        <source>{0} is required.</source>
-        <translation>Le champ « {0} » est obligatoire.</translation>
-    </message>
-    <message>
-        <source>{0} is longer than {1} characters.</source>
-        <translation>Le champ « {0} » dépasse {1} caractères.</translation>
-    </message>
-    <message>
-        <source>{0} contains a character that cannot be stored ({1}).</source>
-        <translation>Le champ « {0} » contient un caractère qui ne peut pas être enregistré ({1}).</translation>
-    </message>
-    <message>
-        <source>Username is required.</source>
-        <translation>Le nom d&apos;utilisateur est obligatoire.</translation>
-    </message>
-    <message>
-        <source>A username has 3 to 64 characters: letters without accents, digits, dots, hyphens or underscores, starting with a letter or a digit.</source>
-        <translation>Un nom d&apos;utilisateur compte de 3 à 64 caractères : lettres sans accents, chiffres, points, traits d&apos;union ou traits de soulignement, et commence par une lettre ou un chiffre.</translation>
-    </message>
-    <message>
-        <source>The username {0} is already taken in the school board. {1} is free.</source>
-        <translation>Le nom d&apos;utilisateur {0} est déjà pris dans le conseil scolaire. {1} est libre.</translation>
-    </message>
-    <message>
-        <source>{0} is not an email address.</source>
-        <translation>{0} n&apos;est pas une adresse courriel.</translation>
-    </message>
-    <message>
         <source>Someone else changed this staff member&apos;s access level meanwhile. Open the profile again.</source>
         <translation>Quelqu&apos;un d&apos;autre a changé le niveau d&apos;accès de ce membre du personnel entre-temps. Rouvrez le profil.</translation>
     </message>

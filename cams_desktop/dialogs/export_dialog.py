@@ -35,6 +35,7 @@ from cams_desktop.services.student_export import (
 )
 from cams_desktop.services.students import StudentRow
 from cams_desktop.views.background import BackgroundTask, show_error
+from cams_desktop.views.widgets import error_label
 
 
 class ExportDialog(QDialog):
@@ -61,10 +62,7 @@ class ExportDialog(QDialog):
         self.format_box = QComboBox()
         self.path_edit = QLineEdit()
         self.browse_button = QPushButton()
-        self.error_label = QLabel()
-        self.error_label.setStyleSheet("color: #b00020;")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.error_label = error_label()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

@@ -18,6 +18,7 @@ from cams_desktop.formatting import format_local_time
 from cams_desktop.i18n import current_language
 from cams_desktop.services import auth
 from cams_desktop.services.access import Actor
+from cams_desktop.views.widgets import error_label
 
 
 class LockDialog(QDialog):
@@ -37,10 +38,7 @@ class LockDialog(QDialog):
         self.message.setWordWrap(True)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.error_label = QLabel()
-        self.error_label.setStyleSheet("color: #b00020;")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.error_label = error_label()
         self.buttons = QDialogButtonBox()
         self.unlock_button = self.buttons.addButton(
             "", QDialogButtonBox.ButtonRole.AcceptRole

@@ -28,6 +28,7 @@ from cams_desktop.services.access import Actor, NotFound, PermissionDenied
 from cams_desktop.services.notes import NoteRow
 from cams_desktop.services.students import StudentRow, ValidationError
 from cams_desktop.views.background import show_error
+from cams_desktop.views.widgets import error_label
 
 
 class NotesDialog(QDialog):
@@ -60,9 +61,7 @@ class NotesDialog(QDialog):
         self.delete_button = QPushButton()
         self.cancel_edit_button = QPushButton()
         self.cancel_edit_button.hide()
-        self.error_label = QLabel()
-        self.error_label.setStyleSheet("color: #b00020;")
-        self.error_label.hide()
+        self.error_label = error_label()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
 
         row_buttons = QHBoxLayout()

@@ -41,6 +41,7 @@ from cams_desktop.services.access import (
 from cams_desktop.services.parents import StudentCriteria
 from cams_desktop.services.students import ValidationError, school_time_zone
 from cams_desktop.views.background import show_error
+from cams_desktop.views.widgets import error_label
 
 
 def _table(columns: int) -> QTableWidget:
@@ -312,10 +313,7 @@ class CreateCodesDialog(QDialog):
         self.validity = QSpinBox()
         self.validity.setRange(1, 365)
         self.validity.setValue(parents.DEFAULT_VALIDITY_DAYS)
-        self.error_label = QLabel()
-        self.error_label.setStyleSheet("color: #b00020;")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.error_label = error_label()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

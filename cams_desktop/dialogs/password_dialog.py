@@ -17,6 +17,7 @@ from cams_desktop.db.engine import Database
 from cams_desktop.services import auth
 from cams_desktop.services.access import Actor
 from cams_desktop.services.students import ValidationError
+from cams_desktop.views.widgets import error_label
 
 
 class PasswordDialog(QDialog):
@@ -37,10 +38,7 @@ class PasswordDialog(QDialog):
         self.repeat_password = QLineEdit()
         for edit in (self.old_password, self.new_password, self.repeat_password):
             edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.error_label = QLabel()
-        self.error_label.setStyleSheet("color: #b00020;")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.error_label = error_label()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

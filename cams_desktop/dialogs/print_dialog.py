@@ -38,6 +38,7 @@ from cams_desktop.services import print_jobs, students
 from cams_desktop.services.access import Actor, NotFound, PermissionDenied
 from cams_desktop.services.parents import StudentCriteria
 from cams_desktop.views.background import BackgroundTask, show_error
+from cams_desktop.views.widgets import error_label
 
 
 class PrintKind(enum.Enum):
@@ -74,10 +75,7 @@ class PrintDialog(QDialog):
         self.folder = QLineEdit(str(settings.value("print/folder", str(Path.home()))))
         self.browse_button = QPushButton()
         self.print_button = QPushButton()
-        self.error_label = QLabel()
-        self.error_label.setStyleSheet("color: #b00020;")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.error_label = error_label()
         self.summary = QLabel()
         self.files = QListWidget()
         self.document = QPdfDocument(self)

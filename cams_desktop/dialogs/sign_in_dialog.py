@@ -24,6 +24,7 @@ from cams_desktop.i18n import LanguageSwitch
 from cams_desktop.labels import access_level_label
 from cams_desktop.services import auth
 from cams_desktop.services.demo import DEMO_ACCOUNTS, DEMO_SITE_ACCOUNT, demo_password
+from cams_desktop.views.widgets import error_label
 
 
 class SignInDialog(QDialog):
@@ -52,11 +53,7 @@ class SignInDialog(QDialog):
         self.username = QLineEdit()
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.error_label = QLabel()
-        self.error_label.setObjectName("sign_in_error")
-        self.error_label.setStyleSheet("color: #b00020;")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.error_label = error_label("sign_in_error")
         self.help_label = QLabel()
         self.help_label.setWordWrap(True)
         self.language_button = QPushButton()

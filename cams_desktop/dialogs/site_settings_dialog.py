@@ -19,6 +19,7 @@ from cams_desktop.db.engine import Database
 from cams_desktop.services import auth
 from cams_desktop.services.access import Actor, PermissionDenied
 from cams_desktop.services.students import ValidationError
+from cams_desktop.views.widgets import error_label
 
 
 class SiteSettingsDialog(QDialog):
@@ -39,10 +40,7 @@ class SiteSettingsDialog(QDialog):
         self.site_username = QLineEdit()
         self.site_password = QLineEdit()
         self.site_password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.error_label = QLabel()
-        self.error_label.setStyleSheet("color: #b00020;")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.error_label = error_label()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save
             | QDialogButtonBox.StandardButton.Cancel

@@ -43,6 +43,7 @@ from cams_desktop.services.access import (
 from cams_desktop.services.staff import StaffDraft, StaffRow
 from cams_desktop.services.students import ValidationError, school_time_zone
 from cams_desktop.views.background import show_error
+from cams_desktop.views.widgets import error_label
 
 
 class StaffProfileDialog(QDialog):
@@ -69,10 +70,7 @@ class StaffProfileDialog(QDialog):
         self.email = QLineEdit()
         self.level = QComboBox()
         self.language = QComboBox()
-        self.error_label = QLabel()
-        self.error_label.setStyleSheet("color: #b00020;")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.error_label = error_label()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save
             | QDialogButtonBox.StandardButton.Cancel

@@ -39,6 +39,7 @@ from cams_desktop.labels import field_label, gender_label, language_label, value
 from cams_desktop.services import students
 from cams_desktop.services.access import Actor, NotFound, PermissionDenied
 from cams_desktop.services.students import ParentContact, StudentDraft, ValidationError
+from cams_desktop.views.widgets import error_label
 
 
 class OptionalDateEdit(QWidget):
@@ -115,10 +116,7 @@ class StudentDialog(QDialog):
         self.parent_table.horizontalHeader().setStretchLastSection(True)
         self.add_parent_button = QPushButton()
         self.remove_parent_button = QPushButton()
-        self.parent_error = QLabel()
-        self.parent_error.setStyleSheet("color: #b00020;")
-        self.parent_error.setWordWrap(True)
-        self.parent_error.hide()
+        self.parent_error = error_label()
         self.history = QTreeWidget()
         self.history.setRootIsDecorated(False)
         self.history.header().setStretchLastSection(False)
@@ -151,11 +149,7 @@ class StudentDialog(QDialog):
             label = QLabel()
             self._labels[name] = label
             self.form.addRow(label, field)
-            error = QLabel()
-            error.setObjectName(f"error_{name}")
-            error.setStyleSheet("color: #b00020;")
-            error.setWordWrap(True)
-            error.hide()
+            error = error_label(f"error_{name}")
             self.error_labels[name] = error
             self.form.addRow("", error)
         profile_page = QWidget()

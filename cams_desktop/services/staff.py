@@ -22,7 +22,6 @@ from cams_desktop.db.engine import Database
 from cams_desktop.db.journal import AuditEntry
 from cams_desktop.db.school import AccessLevel, Language, Staff
 from cams_desktop.db.students import (
-    MAX_NAME_LENGTH,
     CaseloadAssignment,
     PlanStatus,
     Student,
@@ -38,16 +37,15 @@ from cams_desktop.services.access import (
     require,
 )
 from cams_desktop.services.students import (
-    EMAIL_PATTERN,
-    USERNAME_PATTERN,
     ValidationError,
-    suggest_username,
+    email_error,
+    name_errors,
+    username_error,
 )
-from cams_desktop.text import code_point, name_sort_key, unsafe_character
+from cams_desktop.text import name_sort_key
 
 log = logging.getLogger(__name__)
 
-MAX_EMAIL_LENGTH = 254
 # Columns that sign-in keeps up to date on every attempt; in the change log
 # they would bury the changes people made. username_key repeats username.
 UNLOGGED_FIELDS = frozenset(
@@ -304,68 +302,12 @@ def validate(
     session: Session, draft: StaffDraft, staff_id: uuid.UUID | None = None
 ) -> None:
     """Raise ValidationError listing every problem of ``draft``."""
-    errors: dict[str, str] = {}
-    suggestion: str | None = None
-
-    for name, value, label in (
-        (
-            "first_name",
-            draft.first_name,
-            QCoreApplication.translate("Staff", "First name"),
-        ),
-        (
-            "last_name",
-            draft.last_name,
-            QCoreApplication.translate("Staff", "Last name"),
-        ),
-    ):
-        if not value:
-            errors[name] = QCoreApplication.translate(
-                "Staff", "{0} is required."
-            ).format(label)
-        elif len(value) > MAX_NAME_LENGTH:
-            errors[name] = QCoreApplication.translate(
-                "Staff", "{0} is longer than {1} characters."
-            ).format(label, MAX_NAME_LENGTH)
-        elif (bad := unsafe_character(value)) is not None:
-            errors[name] = QCoreApplication.translate(
-                "Staff", "{0} contains a character that cannot be stored ({1})."
-            ).format(label, code_point(bad))
-
-    if not draft.username:
-        errors["username"] = QCoreApplication.translate(
-            "Staff", "Username is required."
-        )
-    elif not USERNAME_PATTERN.match(draft.username):
-        errors["username"] = QCoreApplication.translate(
-            "Staff",
-            "A username has 3 to 64 characters: letters without accents, digits, "
-            "dots, hyphens or underscores, starting with a letter or a digit.",
-        )
-    else:
-        # Staff and students sign in to the same board: one name space.
-        key = draft.username.casefold()
-        staff_owner = session.scalar(select(Staff.id).where(Staff.username_key == key))
-        student_owner = session.scalar(
-            select(Student.id).where(Student.username_key == key)
-        )
-        if (
-            staff_owner is not None and staff_owner != staff_id
-        ) or student_owner is not None:
-            suggestion = suggest_username(session, draft.username)
-            errors["username"] = QCoreApplication.translate(
-                "Staff",
-                "The username {0} is already taken in the school board. {1} is free.",
-            ).format(draft.username, suggestion)
-
-    if draft.email and (
-        len(draft.email) > MAX_EMAIL_LENGTH
-        or not EMAIL_PATTERN.match(draft.email)
-        or unsafe_character(draft.email) is not None
-    ):
-        errors["email"] = QCoreApplication.translate(
-            "Staff", "{0} is not an email address."
-        ).format(draft.email)
+    errors = name_errors(draft.first_name, draft.last_name)
+    problem, suggestion = username_error(session, draft.username, staff_id=staff_id)
+    if problem:
+        errors["username"] = problem
+    if draft.email and (problem := email_error(draft.email)):
+        errors["email"] = problem
 
     if errors:
         raise ValidationError(errors, suggestion)

@@ -484,29 +484,16 @@ def _clean(draft: StudentDraft) -> StudentDraft:
     )
 
 
-def validate(
-    session: Session,
-    actor: Actor,
-    draft: StudentDraft,
-    student_id: uuid.UUID | None = None,
-    today: dt.date | None = None,
-) -> None:
-    """Raise ValidationError listing every problem of ``draft``."""
-    today = today or dt.date.today()
+def name_errors(first_name: str, last_name: str) -> dict[str, str]:
+    """Problems of a person's first and last names (students and staff alike)."""
     errors: dict[str, str] = {}
-    suggestion: str | None = None
-
     for name, value, label in (
         (
             "first_name",
-            draft.first_name,
+            first_name,
             QCoreApplication.translate("Students", "First name"),
         ),
-        (
-            "last_name",
-            draft.last_name,
-            QCoreApplication.translate("Students", "Last name"),
-        ),
+        ("last_name", last_name, QCoreApplication.translate("Students", "Last name")),
     ):
         if not value:
             errors[name] = QCoreApplication.translate(
@@ -520,32 +507,78 @@ def validate(
             errors[name] = QCoreApplication.translate(
                 "Students", "{0} contains a character that cannot be stored ({1})."
             ).format(label, code_point(bad))
+    return errors
+
+
+def username_error(
+    session: Session,
+    username: str,
+    *,
+    student_id: uuid.UUID | None = None,
+    staff_id: uuid.UUID | None = None,
+) -> tuple[str | None, str | None]:
+    """(problem, free suggestion) of a username; students and staff share one
+    name space across the board, so each is checked against both."""
+    if not username:
+        return QCoreApplication.translate("Students", "Username is required."), None
+    if not USERNAME_PATTERN.match(username):
+        return (
+            QCoreApplication.translate(
+                "Students",
+                "A username has 3 to 64 characters: letters without accents, digits, "
+                "dots, hyphens or underscores, starting with a letter or a digit.",
+            ),
+            None,
+        )
+    key = username.casefold()
+    student_owner = session.scalar(
+        select(Student.id).where(Student.username_key == key)
+    )
+    staff_owner = session.scalar(select(Staff.id).where(Staff.username_key == key))
+    if (student_owner is not None and student_owner != student_id) or (
+        staff_owner is not None and staff_owner != staff_id
+    ):
+        suggestion = suggest_username(session, username)
+        return (
+            QCoreApplication.translate(
+                "Students",
+                "The username {0} is already taken in the school board. {1} is free.",
+            ).format(username, suggestion),
+            suggestion,
+        )
+    return None, None
+
+
+def email_error(email: str) -> str | None:
+    if len(email) > 254 or not EMAIL_PATTERN.match(email) or unsafe_character(email):
+        return QCoreApplication.translate(
+            "Students", "{0} is not an email address."
+        ).format(email)
+    return None
+
+
+def validate(
+    session: Session,
+    actor: Actor,
+    draft: StudentDraft,
+    student_id: uuid.UUID | None = None,
+    today: dt.date | None = None,
+) -> None:
+    """Raise ValidationError listing every problem of ``draft``."""
+    today = today or dt.date.today()
+    errors: dict[str, str] = {}
+    suggestion: str | None = None
+
+    errors.update(name_errors(draft.first_name, draft.last_name))
 
     if draft.grade not in GRADES:
         errors["grade"] = QCoreApplication.translate(
             "Students", "The grade must be between 1 and 12."
         )
 
-    if not draft.username:
-        errors["username"] = QCoreApplication.translate(
-            "Students", "Username is required."
-        )
-    elif not USERNAME_PATTERN.match(draft.username):
-        errors["username"] = QCoreApplication.translate(
-            "Students",
-            "A username has 3 to 64 characters: letters without accents, digits, "
-            "dots, hyphens or underscores, starting with a letter or a digit.",
-        )
-    else:
-        key = draft.username.casefold()
-        owner = session.scalar(select(Student.id).where(Student.username_key == key))
-        staff_owner = session.scalar(select(Staff.id).where(Staff.username_key == key))
-        if (owner is not None and owner != student_id) or staff_owner is not None:
-            suggestion = suggest_username(session, draft.username)
-            errors["username"] = QCoreApplication.translate(
-                "Students",
-                "The username {0} is already taken in the school board. {1} is free.",
-            ).format(draft.username, suggestion)
+    problem, suggestion = username_error(session, draft.username, student_id=student_id)
+    if problem:
+        errors["username"] = problem
 
     if draft.student_number:
         owner = session.scalar(
@@ -567,14 +600,8 @@ def validate(
         errors["student_number"] = QCoreApplication.translate(
             "Students", "The student number contains a character that cannot be stored."
         )
-    if draft.email and (
-        len(draft.email) > 254
-        or not EMAIL_PATTERN.match(draft.email)
-        or unsafe_character(draft.email) is not None
-    ):
-        errors["email"] = QCoreApplication.translate(
-            "Students", "{0} is not an email address."
-        ).format(draft.email)
+    if draft.email and (problem := email_error(draft.email)):
+        errors["email"] = problem
 
     if draft.birth_date is not None:
         if draft.birth_date >= today:

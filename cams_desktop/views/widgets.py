@@ -1,0 +1,18 @@
+"""Small widgets every dialog uses the same way."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel
+
+ERROR_STYLE = "color: #b00020;"
+
+
+def error_label(name: str = "") -> QLabel:
+    """A hidden, word-wrapped red label where a dialog says what is wrong."""
+    label = QLabel()
+    if name:
+        label.setObjectName(name)
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    label.hide()
+    return label
