@@ -635,6 +635,93 @@ After:
     </message>
 </context>
 <context>
+    <name>Guidance</name>
+    <message>
+        <source>A topic needs a label in both languages.</source>
+        <translation>A topic needs a label in both languages.</translation>
+    </message>
+    <message>
+        <source>The label contains a character that cannot be stored ({0}).</source>
+        <translation>The label contains a character that cannot be stored ({0}).</translation>
+    </message>
+    <message>
+        <source>A label holds at most {0} characters.</source>
+        <translation>A label holds at most {0} characters.</translation>
+    </message>
+    <message>
+        <source>An entry needs a subject.</source>
+        <translation>An entry needs a subject.</translation>
+    </message>
+    <message>
+        <source>The subject contains a character that cannot be stored ({0}).</source>
+        <translation>The subject contains a character that cannot be stored ({0}).</translation>
+    </message>
+    <message>
+        <source>A subject holds at most {0} characters.</source>
+        <translation>A subject holds at most {0} characters.</translation>
+    </message>
+    <message>
+        <source>The description contains a character that cannot be stored ({0}).</source>
+        <translation>The description contains a character that cannot be stored ({0}).</translation>
+    </message>
+    <message>
+        <source>A description holds at most {0} characters.</source>
+        <translation>A description holds at most {0} characters.</translation>
+    </message>
+    <message>
+        <source>The session date cannot be in the future.</source>
+        <translation>The session date cannot be in the future.</translation>
+    </message>
+    <message>
+        <source>The session date cannot be before 2000.</source>
+        <translation>The session date cannot be before 2000.</translation>
+    </message>
+    <message>
+        <source>This topic is not in the school&apos;s list.</source>
+        <translation>This topic is not in the school&apos;s list.</translation>
+    </message>
+    <message>
+        <source>This entry does not exist or was deleted.</source>
+        <translation>This entry does not exist or was deleted.</translation>
+    </message>
+    <message>
+        <source>This entry belongs to a group entry: edit the group entry.</source>
+        <translation>This entry belongs to a group entry: edit the group entry.</translation>
+    </message>
+    <message>
+        <source>Choose at least one student.</source>
+        <translation>Choose at least one student.</translation>
+    </message>
+    <message>
+        <source>This group entry does not exist or was deleted.</source>
+        <translation>This group entry does not exist or was deleted.</translation>
+    </message>
+    <message>
+        <source>There is no grade {0}.</source>
+        <translation>There is no grade {0}.</translation>
+    </message>
+    <message>
+        <source>The review date cannot be in the future.</source>
+        <translation>The review date cannot be in the future.</translation>
+    </message>
+    <message>
+        <source>The review date must be in this school year.</source>
+        <translation>The review date must be in this school year.</translation>
+    </message>
+    <message>
+        <source>The comment contains a character that cannot be stored ({0}).</source>
+        <translation>The comment contains a character that cannot be stored ({0}).</translation>
+    </message>
+    <message>
+        <source>A comment holds at most {0} characters.</source>
+        <translation>A comment holds at most {0} characters.</translation>
+    </message>
+    <message>
+        <source>The readiness standards do not require an annual review in grade {0}.</source>
+        <translation>The readiness standards do not require an annual review in grade {0}.</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Active</source>
@@ -973,6 +1060,77 @@ Career and education planning administration.</translation>
     <message>
         <source>Site settings</source>
         <translation>Site settings</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>Enter the name or address of the mail server.</source>
+        <translation>Enter the name or address of the mail server.</translation>
+    </message>
+    <message>
+        <source>The port is a number from 1 to 65535.</source>
+        <translation>The port is a number from 1 to 65535.</translation>
+    </message>
+    <message>
+        <source>Choose STARTTLS, SSL or no encryption.</source>
+        <translation>Choose STARTTLS, SSL or no encryption.</translation>
+    </message>
+    <message>
+        <source>This account name cannot be used.</source>
+        <translation>This account name cannot be used.</translation>
+    </message>
+    <message>
+        <source>{0} is not an email address.</source>
+        <translation>{0} is not an email address.</translation>
+    </message>
+    <message>
+        <source>The password could not be stored in the system keychain: {0}</source>
+        <translation>The password could not be stored in the system keychain: {0}</translation>
+    </message>
+    <message>
+        <source>This message does not exist or was deleted.</source>
+        <translation>This message does not exist or was deleted.</translation>
+    </message>
+    <message>
+        <source>Choose the students who will receive the message.</source>
+        <translation>Choose the students who will receive the message.</translation>
+    </message>
+    <message>
+        <source>This group does not exist or is not visible to you.</source>
+        <translation>This group does not exist or is not visible to you.</translation>
+    </message>
+    <message>
+        <source>A chosen student does not exist or is not in your list.</source>
+        <translation>A chosen student does not exist or is not in your list.</translation>
+    </message>
+    <message>
+        <source>A message needs a subject.</source>
+        <translation>A message needs a subject.</translation>
+    </message>
+    <message>
+        <source>A subject holds at most {0} characters.</source>
+        <translation>A subject holds at most {0} characters.</translation>
+    </message>
+    <message>
+        <source>The subject contains a character that cannot be sent ({0}).</source>
+        <translation>The subject contains a character that cannot be sent ({0}).</translation>
+    </message>
+    <message>
+        <source>A message cannot be empty.</source>
+        <translation>A message cannot be empty.</translation>
+    </message>
+    <message>
+        <source>A message holds at most {0} characters.</source>
+        <translation>A message holds at most {0} characters.</translation>
+    </message>
+    <message>
+        <source>The message contains a character that cannot be sent ({0}).</source>
+        <translation>The message contains a character that cannot be sent ({0}).</translation>
+    </message>
+    <message>
+        <source>No student with an active plan matches this choice.</source>
+        <translation>No student with an active plan matches this choice.</translation>
     </message>
 </context>
 <context>

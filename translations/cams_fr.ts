@@ -635,6 +635,93 @@ Après :
     </message>
 </context>
 <context>
+    <name>Guidance</name>
+    <message>
+        <source>A topic needs a label in both languages.</source>
+        <translation>Un sujet a besoin d&apos;un libellé dans les deux langues.</translation>
+    </message>
+    <message>
+        <source>The label contains a character that cannot be stored ({0}).</source>
+        <translation>Le libellé contient un caractère qui ne peut pas être enregistré ({0}).</translation>
+    </message>
+    <message>
+        <source>A label holds at most {0} characters.</source>
+        <translation>Un libellé compte au plus {0} caractères.</translation>
+    </message>
+    <message>
+        <source>An entry needs a subject.</source>
+        <translation>Une entrée a besoin d&apos;un objet.</translation>
+    </message>
+    <message>
+        <source>The subject contains a character that cannot be stored ({0}).</source>
+        <translation>L&apos;objet contient un caractère qui ne peut pas être enregistré ({0}).</translation>
+    </message>
+    <message>
+        <source>A subject holds at most {0} characters.</source>
+        <translation>Un objet compte au plus {0} caractères.</translation>
+    </message>
+    <message>
+        <source>The description contains a character that cannot be stored ({0}).</source>
+        <translation>La description contient un caractère qui ne peut pas être enregistré ({0}).</translation>
+    </message>
+    <message>
+        <source>A description holds at most {0} characters.</source>
+        <translation>Une description compte au plus {0} caractères.</translation>
+    </message>
+    <message>
+        <source>The session date cannot be in the future.</source>
+        <translation>La date de la rencontre ne peut pas être dans le futur.</translation>
+    </message>
+    <message>
+        <source>The session date cannot be before 2000.</source>
+        <translation>La date de la rencontre ne peut pas être antérieure à 2000.</translation>
+    </message>
+    <message>
+        <source>This topic is not in the school&apos;s list.</source>
+        <translation>Ce sujet ne fait pas partie de la liste de l&apos;école.</translation>
+    </message>
+    <message>
+        <source>This entry does not exist or was deleted.</source>
+        <translation>Cette entrée n&apos;existe pas ou a été supprimée.</translation>
+    </message>
+    <message>
+        <source>This entry belongs to a group entry: edit the group entry.</source>
+        <translation>Cette entrée fait partie d&apos;une entrée de groupe : modifiez l&apos;entrée de groupe.</translation>
+    </message>
+    <message>
+        <source>Choose at least one student.</source>
+        <translation>Choisissez au moins un élève.</translation>
+    </message>
+    <message>
+        <source>This group entry does not exist or was deleted.</source>
+        <translation>Cette entrée de groupe n&apos;existe pas ou a été supprimée.</translation>
+    </message>
+    <message>
+        <source>There is no grade {0}.</source>
+        <translation>Il n&apos;y a pas de {0}e année.</translation>
+    </message>
+    <message>
+        <source>The review date cannot be in the future.</source>
+        <translation>La date de la révision ne peut pas être dans le futur.</translation>
+    </message>
+    <message>
+        <source>The review date must be in this school year.</source>
+        <translation>La date de la révision doit être dans l&apos;année scolaire en cours.</translation>
+    </message>
+    <message>
+        <source>The comment contains a character that cannot be stored ({0}).</source>
+        <translation>Le commentaire contient un caractère qui ne peut pas être enregistré ({0}).</translation>
+    </message>
+    <message>
+        <source>A comment holds at most {0} characters.</source>
+        <translation>Un commentaire compte au plus {0} caractères.</translation>
+    </message>
+    <message>
+        <source>The readiness standards do not require an annual review in grade {0}.</source>
+        <translation>Les normes de préparation n&apos;exigent pas de révision annuelle en {0}e année.</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Active</source>
@@ -973,6 +1060,77 @@ Administration de la planification de carrière et de formation.</translation>
     <message>
         <source>Site settings</source>
         <translation>Paramètres du site</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>Enter the name or address of the mail server.</source>
+        <translation>Entrez le nom ou l&apos;adresse du serveur de courriel.</translation>
+    </message>
+    <message>
+        <source>The port is a number from 1 to 65535.</source>
+        <translation>Le port est un nombre de 1 à 65535.</translation>
+    </message>
+    <message>
+        <source>Choose STARTTLS, SSL or no encryption.</source>
+        <translation>Choisissez STARTTLS, SSL ou aucun chiffrement.</translation>
+    </message>
+    <message>
+        <source>This account name cannot be used.</source>
+        <translation>Ce nom de compte ne peut pas être utilisé.</translation>
+    </message>
+    <message>
+        <source>{0} is not an email address.</source>
+        <translation>{0} n&apos;est pas une adresse courriel.</translation>
+    </message>
+    <message>
+        <source>The password could not be stored in the system keychain: {0}</source>
+        <translation>Le mot de passe n&apos;a pas pu être enregistré dans le trousseau du système : {0}</translation>
+    </message>
+    <message>
+        <source>This message does not exist or was deleted.</source>
+        <translation>Ce message n&apos;existe pas ou a été supprimé.</translation>
+    </message>
+    <message>
+        <source>Choose the students who will receive the message.</source>
+        <translation>Choisissez les élèves qui recevront le message.</translation>
+    </message>
+    <message>
+        <source>This group does not exist or is not visible to you.</source>
+        <translation>Ce groupe n&apos;existe pas ou ne vous est pas visible.</translation>
+    </message>
+    <message>
+        <source>A chosen student does not exist or is not in your list.</source>
+        <translation>Un élève choisi n&apos;existe pas ou ne fait pas partie de votre liste.</translation>
+    </message>
+    <message>
+        <source>A message needs a subject.</source>
+        <translation>Un message a besoin d&apos;un objet.</translation>
+    </message>
+    <message>
+        <source>A subject holds at most {0} characters.</source>
+        <translation>Un objet compte au plus {0} caractères.</translation>
+    </message>
+    <message>
+        <source>The subject contains a character that cannot be sent ({0}).</source>
+        <translation>L&apos;objet contient un caractère qui ne peut pas être envoyé ({0}).</translation>
+    </message>
+    <message>
+        <source>A message cannot be empty.</source>
+        <translation>Un message ne peut pas être vide.</translation>
+    </message>
+    <message>
+        <source>A message holds at most {0} characters.</source>
+        <translation>Un message compte au plus {0} caractères.</translation>
+    </message>
+    <message>
+        <source>The message contains a character that cannot be sent ({0}).</source>
+        <translation>Le message contient un caractère qui ne peut pas être envoyé ({0}).</translation>
+    </message>
+    <message>
+        <source>No student with an active plan matches this choice.</source>
+        <translation>Aucun élève dont le plan est actif ne répond à ce choix.</translation>
     </message>
 </context>
 <context>
