@@ -75,6 +75,11 @@ def main(argv: list[str] | None = None) -> int:
 
     actor = signed_in.actor
     window = MainWindow(db, actor, languages, settings, signed_in.school_name)
+    from cams_desktop.views.mail_sender import MailSender
+
+    # Email copies of messages leave from the outbox, retried until delivered.
+    mail_sender = MailSender(db, window)
+    mail_sender.start()
     window.show()
     code = app.exec()
     db.close()

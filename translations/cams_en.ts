@@ -294,6 +294,49 @@
     </message>
 </context>
 <context>
+    <name>AnnualReviewDialog</name>
+    <message>
+        <source>Annual review — {0} {1}</source>
+        <translation>Annual review — {0} {1}</translation>
+    </message>
+    <message>
+        <source>School year</source>
+        <translation>School year</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>Reviewer</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>This school year&apos;s review</source>
+        <translation>This school year&apos;s review</translation>
+    </message>
+    <message>
+        <source>The student&apos;s grade ({0}) does not require an annual review.</source>
+        <translation>The student&apos;s grade ({0}) does not require an annual review.</translation>
+    </message>
+    <message>
+        <source>Completed on</source>
+        <translation>Completed on</translation>
+    </message>
+    <message>
+        <source>Mark this year&apos;s review complete</source>
+        <translation>Mark this year&apos;s review complete</translation>
+    </message>
+    <message>
+        <source>The comment you are writing is not saved. Close and lose it?</source>
+        <translation>The comment you are writing is not saved. Close and lose it?</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>CAMS Desktop</source>
@@ -492,6 +535,81 @@ After:
     </message>
 </context>
 <context>
+    <name>CounsellingLogDialog</name>
+    <message>
+        <source>(group)</source>
+        <translation>(group)</translation>
+    </message>
+    <message>
+        <source>Counselling log — {0} {1}</source>
+        <translation>Counselling log — {0} {1}</translation>
+    </message>
+    <message>
+        <source>Session date</source>
+        <translation>Session date</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Author</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>This entry is a copy of a group entry: to change it, edit the group entry (Group entries).</source>
+        <translation>This entry is a copy of a group entry: to change it, edit the group entry (Group entries).</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Cancel editing</source>
+        <translation>Cancel editing</translation>
+    </message>
+    <message>
+        <source>Delete this entry?</source>
+        <translation>Delete this entry?</translation>
+    </message>
+    <message>
+        <source>The entry you are writing is not saved. Close and lose it?</source>
+        <translation>The entry you are writing is not saved. Close and lose it?</translation>
+    </message>
+    <message>
+        <source>New entry</source>
+        <translation>New entry</translation>
+    </message>
+    <message>
+        <source>Add entry</source>
+        <translation>Add entry</translation>
+    </message>
+    <message>
+        <source>Editing your entry</source>
+        <translation>Editing your entry</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>Save changes</translation>
+    </message>
+</context>
+<context>
     <name>CreateCodesDialog</name>
     <message>
         <source>Create activation codes</source>
@@ -635,6 +753,77 @@ After:
     </message>
 </context>
 <context>
+    <name>GroupEntriesDialog</name>
+    <message>
+        <source>Group entries</source>
+        <translation>Group entries</translation>
+    </message>
+    <message>
+        <source>Session date</source>
+        <translation>Session date</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>Students</source>
+        <translation>Students</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>Set members to the selected students</source>
+        <translation>Set members to the selected students</translation>
+    </message>
+    <message>
+        <source>Cancel editing</source>
+        <translation>Cancel editing</translation>
+    </message>
+    <message>
+        <source>{0} added, {1} removed</source>
+        <translation>{0} added, {1} removed</translation>
+    </message>
+    <message>
+        <source>Make the {0} selected students the students of this group entry? Students not selected lose their copy.</source>
+        <translation>Make the {0} selected students the students of this group entry? Students not selected lose their copy.</translation>
+    </message>
+    <message>
+        <source>The entry you are writing is not saved. Close and lose it?</source>
+        <translation>The entry you are writing is not saved. Close and lose it?</translation>
+    </message>
+    <message>
+        <source>Editing the group entry: the change reaches every student of the group.</source>
+        <translation>Editing the group entry: the change reaches every student of the group.</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>Save changes</translation>
+    </message>
+    <message>
+        <source>New group entry</source>
+        <translation>New group entry</translation>
+    </message>
+    <message>
+        <source>New group entry for the selected student</source>
+        <translation>New group entry for the selected student</translation>
+    </message>
+    <message>
+        <source>New group entry for the {0} selected students</source>
+        <translation>New group entry for the {0} selected students</translation>
+    </message>
+</context>
+<context>
     <name>Guidance</name>
     <message>
         <source>A topic needs a label in both languages.</source>
@@ -719,6 +908,25 @@ After:
     <message>
         <source>The readiness standards do not require an annual review in grade {0}.</source>
         <translation>The readiness standards do not require an annual review in grade {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>JournalDialog</name>
+    <message>
+        <source>My Journal — {0} {1}</source>
+        <translation>My Journal — {0} {1}</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>Written</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>The student has written nothing yet.</source>
+        <translation>The student has written nothing yet.</translation>
     </message>
 </context>
 <context>
@@ -904,6 +1112,80 @@ After:
     </message>
 </context>
 <context>
+    <name>LogEntryEditor</name>
+    <message>
+        <source>Session date</source>
+        <translation>Session date</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <source>Subject *</source>
+        <translation>Subject *</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>(no topic)</source>
+        <translation>(no topic)</translation>
+    </message>
+</context>
+<context>
+    <name>MailSettingsDialog</name>
+    <message>
+        <source>Email settings</source>
+        <translation>Email settings</translation>
+    </message>
+    <message>
+        <source>Mail server</source>
+        <translation>Mail server</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>Security</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Sender address</source>
+        <translation>Sender address</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <source>SSL/TLS</source>
+        <translation>SSL/TLS</translation>
+    </message>
+    <message>
+        <source>None (not encrypted)</source>
+        <translation>None (not encrypted)</translation>
+    </message>
+    <message>
+        <source>Leave empty to keep the stored password</source>
+        <translation>Leave empty to keep the stored password</translation>
+    </message>
+    <message>
+        <source>Remove the stored password</source>
+        <translation>Remove the stored password</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>CAMS — Counsellor home page — {0}</source>
@@ -1061,6 +1343,167 @@ Career and education planning administration.</translation>
         <source>Site settings</source>
         <translation>Site settings</translation>
     </message>
+    <message>
+        <source>Counselling log</source>
+        <translation>Counselling log</translation>
+    </message>
+    <message>
+        <source>Annual review</source>
+        <translation>Annual review</translation>
+    </message>
+    <message>
+        <source>Send message</source>
+        <translation>Send message</translation>
+    </message>
+    <message>
+        <source>View My Journal</source>
+        <translation>View My Journal</translation>
+    </message>
+    <message>
+        <source>Parent comments</source>
+        <translation>Parent comments</translation>
+    </message>
+    <message>
+        <source>Manage counselling logs</source>
+        <translation>Manage counselling logs</translation>
+    </message>
+    <message>
+        <source>Group entries</source>
+        <translation>Group entries</translation>
+    </message>
+    <message>
+        <source>Send a message…</source>
+        <translation>Send a message…</translation>
+    </message>
+    <message>
+        <source>Manage messages</source>
+        <translation>Manage messages</translation>
+    </message>
+    <message>
+        <source>Email settings</source>
+        <translation>Email settings</translation>
+    </message>
+</context>
+<context>
+    <name>ManageLogsDialog</name>
+    <message>
+        <source>Manage counselling logs</source>
+        <translation>Manage counselling logs</translation>
+    </message>
+    <message>
+        <source>Name or username</source>
+        <translation>Name or username</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>Counsellor</source>
+        <translation>Counsellor</translation>
+    </message>
+    <message>
+        <source>Open the log</source>
+        <translation>Open the log</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Last name</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>First name</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>Counsellors</source>
+        <translation>Counsellors</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>Entries</translation>
+    </message>
+    <message>
+        <source>Last update</source>
+        <translation>Last update</translation>
+    </message>
+    <message>
+        <source>All grades</source>
+        <translation>All grades</translation>
+    </message>
+    <message>
+        <source>All counsellors</source>
+        <translation>All counsellors</translation>
+    </message>
+    <message>
+        <source>This student is no longer in your list.</source>
+        <translation>This student is no longer in your list.</translation>
+    </message>
+    <message>
+        <source>Students shown: {0}</source>
+        <translation>Students shown: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ManageMessagesDialog</name>
+    <message>
+        <source>Manage messages</source>
+        <translation>Manage messages</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Author</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Recipients</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Read</translation>
+    </message>
+    <message>
+        <source>Emails sent</source>
+        <translation>Emails sent</translation>
+    </message>
+    <message>
+        <source>Emails pending</source>
+        <translation>Emails pending</translation>
+    </message>
+    <message>
+        <source>Emails failed</source>
+        <translation>Emails failed</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Resend failed emails</source>
+        <translation>Resend failed emails</translation>
+    </message>
+    <message>
+        <source>Delete the message “{0}”? Students will no longer see it and unsent email copies are cancelled.</source>
+        <translation>Delete the message “{0}”? Students will no longer see it and unsent email copies are cancelled.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} email copies will be sent again.</source>
+        <translation>
+            <numerusform>{0} email copy will be sent again.</numerusform>
+            <numerusform>{0} email copies will be sent again.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Messages</name>
@@ -1209,6 +1652,29 @@ Career and education planning administration.</translation>
     <message>
         <source>The note you are writing is not saved. Close and lose it?</source>
         <translation>The note you are writing is not saved. Close and lose it?</translation>
+    </message>
+</context>
+<context>
+    <name>ParentCommentsDialog</name>
+    <message>
+        <source>Parent comments — {0} {1}</source>
+        <translation>Parent comments — {0} {1}</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>Written</translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation>Parent</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>No parent has left a comment.</source>
+        <translation>No parent has left a comment.</translation>
     </message>
 </context>
 <context>
@@ -1530,6 +1996,98 @@ Career and education planning administration.</translation>
     <message>
         <source>This database has no school administrator yet. Open the demo school with cams-desktop --demo, or create one with: cams demo --out FILE.</source>
         <translation>This database has no school administrator yet. Open the demo school with cams-desktop --demo, or create one with: cams demo --out FILE.</translation>
+    </message>
+</context>
+<context>
+    <name>SendMessageDialog</name>
+    <message>
+        <source>Send a message</source>
+        <translation>Send a message</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Recipients</translation>
+    </message>
+    <message>
+        <source>Students</source>
+        <translation>Students</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <source>Counsellor</source>
+        <translation>Counsellor</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Students read the message in their plan and cannot reply to it. Those with an email address also receive a copy by email.</source>
+        <translation>Students read the message in their plan and cannot reply to it. Those with an email address also receive a copy by email.</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Send</translation>
+    </message>
+    <message numerus="yes">
+        <source>The message was sent to {0} students.</source>
+        <translation>
+            <numerusform>The message was sent to {0} student.</numerusform>
+            <numerusform>The message was sent to {0} students.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>My students</source>
+        <translation>My students</translation>
+    </message>
+    <message>
+        <source>All students</source>
+        <translation>All students</translation>
+    </message>
+    <message>
+        <source>All grades</source>
+        <translation>All grades</translation>
+    </message>
+    <message>
+        <source>Any gender</source>
+        <translation>Any gender</translation>
+    </message>
+    <message>
+        <source>Any counsellor</source>
+        <translation>Any counsellor</translation>
+    </message>
+    <message>
+        <source>Any group</source>
+        <translation>Any group</translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} students will receive it; {1} of them also by email.</source>
+        <translation>
+            <numerusform>{0} student will receive it; {1} also by email.</numerusform>
+            <numerusform>{0} students will receive it; {1} of them also by email.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} selected students</source>
+        <translation>
+            <numerusform>{0} selected student</numerusform>
+            <numerusform>{0} selected students</numerusform>
+        </translation>
     </message>
 </context>
 <context>

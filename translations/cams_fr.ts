@@ -294,6 +294,49 @@
     </message>
 </context>
 <context>
+    <name>AnnualReviewDialog</name>
+    <message>
+        <source>Annual review — {0} {1}</source>
+        <translation>Révision annuelle — {0} {1}</translation>
+    </message>
+    <message>
+        <source>School year</source>
+        <translation>Année scolaire</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>Fait par</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Commentaire</translation>
+    </message>
+    <message>
+        <source>This school year&apos;s review</source>
+        <translation>Révision de cette année scolaire</translation>
+    </message>
+    <message>
+        <source>The student&apos;s grade ({0}) does not require an annual review.</source>
+        <translation>L&apos;année de l&apos;élève ({0}) n&apos;exige pas de révision annuelle.</translation>
+    </message>
+    <message>
+        <source>Completed on</source>
+        <translation>Terminée le</translation>
+    </message>
+    <message>
+        <source>Mark this year&apos;s review complete</source>
+        <translation>Marquer la révision de cette année comme terminée</translation>
+    </message>
+    <message>
+        <source>The comment you are writing is not saved. Close and lose it?</source>
+        <translation>Le commentaire que vous rédigez n&apos;est pas enregistré. Fermer et le perdre?</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>CAMS Desktop</source>
@@ -492,6 +535,81 @@ Après :
     </message>
 </context>
 <context>
+    <name>CounsellingLogDialog</name>
+    <message>
+        <source>(group)</source>
+        <translation>(groupe)</translation>
+    </message>
+    <message>
+        <source>Counselling log — {0} {1}</source>
+        <translation>Journal de consultation — {0} {1}</translation>
+    </message>
+    <message>
+        <source>Session date</source>
+        <translation>Date de la rencontre</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Sujet</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Auteur</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Groupe</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>This entry is a copy of a group entry: to change it, edit the group entry (Group entries).</source>
+        <translation>Cette entrée est une copie d&apos;une entrée de groupe : pour la changer, modifiez l&apos;entrée de groupe (Gérer les entrées pour des groupes).</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Modifier</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Cancel editing</source>
+        <translation>Annuler la modification</translation>
+    </message>
+    <message>
+        <source>Delete this entry?</source>
+        <translation>Supprimer cette entrée?</translation>
+    </message>
+    <message>
+        <source>The entry you are writing is not saved. Close and lose it?</source>
+        <translation>L&apos;entrée que vous rédigez n&apos;est pas enregistrée. Fermer et la perdre?</translation>
+    </message>
+    <message>
+        <source>New entry</source>
+        <translation>Nouvelle entrée</translation>
+    </message>
+    <message>
+        <source>Add entry</source>
+        <translation>Ajouter l&apos;entrée</translation>
+    </message>
+    <message>
+        <source>Editing your entry</source>
+        <translation>Modification de votre entrée</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>Enregistrer les modifications</translation>
+    </message>
+</context>
+<context>
     <name>CreateCodesDialog</name>
     <message>
         <source>Create activation codes</source>
@@ -635,6 +753,77 @@ Après :
     </message>
 </context>
 <context>
+    <name>GroupEntriesDialog</name>
+    <message>
+        <source>Group entries</source>
+        <translation>Gérer les entrées pour des groupes</translation>
+    </message>
+    <message>
+        <source>Session date</source>
+        <translation>Date de la rencontre</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Sujet</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>Students</source>
+        <translation>Élèves</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Modifier</translation>
+    </message>
+    <message>
+        <source>Set members to the selected students</source>
+        <translation>Remplacer les élèves par les élèves sélectionnés</translation>
+    </message>
+    <message>
+        <source>Cancel editing</source>
+        <translation>Annuler la modification</translation>
+    </message>
+    <message>
+        <source>{0} added, {1} removed</source>
+        <translation>{0} ajouté(s), {1} retiré(s)</translation>
+    </message>
+    <message>
+        <source>Make the {0} selected students the students of this group entry? Students not selected lose their copy.</source>
+        <translation>Faire des {0} élèves sélectionnés les élèves de cette entrée de groupe? Les élèves non sélectionnés perdent leur copie.</translation>
+    </message>
+    <message>
+        <source>The entry you are writing is not saved. Close and lose it?</source>
+        <translation>L&apos;entrée que vous rédigez n&apos;est pas enregistrée. Fermer et la perdre?</translation>
+    </message>
+    <message>
+        <source>Editing the group entry: the change reaches every student of the group.</source>
+        <translation>Modification de l&apos;entrée de groupe : le changement s&apos;applique à chaque élève du groupe.</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>Enregistrer les modifications</translation>
+    </message>
+    <message>
+        <source>New group entry</source>
+        <translation>Nouvelle entrée de groupe</translation>
+    </message>
+    <message>
+        <source>New group entry for the selected student</source>
+        <translation>Nouvelle entrée de groupe pour l&apos;élève sélectionné(e)</translation>
+    </message>
+    <message>
+        <source>New group entry for the {0} selected students</source>
+        <translation>Nouvelle entrée de groupe pour les {0} élèves sélectionnés</translation>
+    </message>
+</context>
+<context>
     <name>Guidance</name>
     <message>
         <source>A topic needs a label in both languages.</source>
@@ -719,6 +908,25 @@ Après :
     <message>
         <source>The readiness standards do not require an annual review in grade {0}.</source>
         <translation>Les normes de préparation n&apos;exigent pas de révision annuelle en {0}e année.</translation>
+    </message>
+</context>
+<context>
+    <name>JournalDialog</name>
+    <message>
+        <source>My Journal — {0} {1}</source>
+        <translation>Mon Journal — {0} {1}</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>Écrit le</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>The student has written nothing yet.</source>
+        <translation>L&apos;élève n&apos;a encore rien écrit.</translation>
     </message>
 </context>
 <context>
@@ -904,6 +1112,80 @@ Après :
     </message>
 </context>
 <context>
+    <name>LogEntryEditor</name>
+    <message>
+        <source>Session date</source>
+        <translation>Date de la rencontre</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Sujet</translation>
+    </message>
+    <message>
+        <source>Subject *</source>
+        <translation>Objet *</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>(no topic)</source>
+        <translation>(aucun sujet)</translation>
+    </message>
+</context>
+<context>
+    <name>MailSettingsDialog</name>
+    <message>
+        <source>Email settings</source>
+        <translation>Paramètres du courriel</translation>
+    </message>
+    <message>
+        <source>Mail server</source>
+        <translation>Serveur de courriel</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>Sécurité</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>Sender address</source>
+        <translation>Adresse de l&apos;expéditeur</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <source>SSL/TLS</source>
+        <translation>SSL/TLS</translation>
+    </message>
+    <message>
+        <source>None (not encrypted)</source>
+        <translation>Aucune (non chiffré)</translation>
+    </message>
+    <message>
+        <source>Leave empty to keep the stored password</source>
+        <translation>Laisser vide pour garder le mot de passe enregistré</translation>
+    </message>
+    <message>
+        <source>Remove the stored password</source>
+        <translation>Supprimer le mot de passe enregistré</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>CAMS — Counsellor home page — {0}</source>
@@ -1061,6 +1343,167 @@ Administration de la planification de carrière et de formation.</translation>
         <source>Site settings</source>
         <translation>Paramètres du site</translation>
     </message>
+    <message>
+        <source>Counselling log</source>
+        <translation>Journal de consultation</translation>
+    </message>
+    <message>
+        <source>Annual review</source>
+        <translation>Révision annuelle</translation>
+    </message>
+    <message>
+        <source>Send message</source>
+        <translation>Envoyer un message</translation>
+    </message>
+    <message>
+        <source>View My Journal</source>
+        <translation>Voir Mon Journal</translation>
+    </message>
+    <message>
+        <source>Parent comments</source>
+        <translation>Commentaires du parent</translation>
+    </message>
+    <message>
+        <source>Manage counselling logs</source>
+        <translation>Gérer les journaux de consultation</translation>
+    </message>
+    <message>
+        <source>Group entries</source>
+        <translation>Gérer les entrées pour des groupes</translation>
+    </message>
+    <message>
+        <source>Send a message…</source>
+        <translation>Envoyer un message…</translation>
+    </message>
+    <message>
+        <source>Manage messages</source>
+        <translation>Gérer les messages</translation>
+    </message>
+    <message>
+        <source>Email settings</source>
+        <translation>Paramètres de courriel</translation>
+    </message>
+</context>
+<context>
+    <name>ManageLogsDialog</name>
+    <message>
+        <source>Manage counselling logs</source>
+        <translation>Gérer les journaux de consultation</translation>
+    </message>
+    <message>
+        <source>Name or username</source>
+        <translation>Nom ou nom d&apos;utilisateur</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Année</translation>
+    </message>
+    <message>
+        <source>Counsellor</source>
+        <translation>Conseiller</translation>
+    </message>
+    <message>
+        <source>Open the log</source>
+        <translation>Ouvrir le journal</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nom de famille</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Nom d&apos;utilisateur</translation>
+    </message>
+    <message>
+        <source>Counsellors</source>
+        <translation>Conseillers</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>Entrées</translation>
+    </message>
+    <message>
+        <source>Last update</source>
+        <translation>Dernière mise à jour</translation>
+    </message>
+    <message>
+        <source>All grades</source>
+        <translation>Toutes les années</translation>
+    </message>
+    <message>
+        <source>All counsellors</source>
+        <translation>Tous les conseillers</translation>
+    </message>
+    <message>
+        <source>This student is no longer in your list.</source>
+        <translation>Cet élève ne fait plus partie de votre liste.</translation>
+    </message>
+    <message>
+        <source>Students shown: {0}</source>
+        <translation>Élèves affichés : {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ManageMessagesDialog</name>
+    <message>
+        <source>Manage messages</source>
+        <translation>Gérer les messages</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Envoyé le</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Auteur</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Destinataires</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Lus</translation>
+    </message>
+    <message>
+        <source>Emails sent</source>
+        <translation>Courriels envoyés</translation>
+    </message>
+    <message>
+        <source>Emails pending</source>
+        <translation>Courriels en attente</translation>
+    </message>
+    <message>
+        <source>Emails failed</source>
+        <translation>Courriels en échec</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Resend failed emails</source>
+        <translation>Renvoyer les courriels en échec</translation>
+    </message>
+    <message>
+        <source>Delete the message “{0}”? Students will no longer see it and unsent email copies are cancelled.</source>
+        <translation>Supprimer le message « {0} »? Les élèves ne le verront plus et les copies par courriel non envoyées seront annulées.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} email copies will be sent again.</source>
+        <translation>
+            <numerusform>{0} copie par courriel sera renvoyée.</numerusform>
+            <numerusform>{0} copies par courriel seront renvoyées.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Messages</name>
@@ -1209,6 +1652,29 @@ Administration de la planification de carrière et de formation.</translation>
     <message>
         <source>The note you are writing is not saved. Close and lose it?</source>
         <translation>La note que vous rédigez n&apos;est pas enregistrée. Fermer et la perdre?</translation>
+    </message>
+</context>
+<context>
+    <name>ParentCommentsDialog</name>
+    <message>
+        <source>Parent comments — {0} {1}</source>
+        <translation>Commentaires du parent — {0} {1}</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>Écrit le</translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation>Parent</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Commentaire</translation>
+    </message>
+    <message>
+        <source>No parent has left a comment.</source>
+        <translation>Aucun parent n&apos;a laissé de commentaire.</translation>
     </message>
 </context>
 <context>
@@ -1530,6 +1996,98 @@ Administration de la planification de carrière et de formation.</translation>
     <message>
         <source>This database has no school administrator yet. Open the demo school with cams-desktop --demo, or create one with: cams demo --out FILE.</source>
         <translation>Cette base de données n&apos;a pas encore d&apos;administrateur scolaire. Ouvrez l&apos;école de démonstration avec cams-desktop --demo, ou créez-en une avec : cams demo --out FICHIER.</translation>
+    </message>
+</context>
+<context>
+    <name>SendMessageDialog</name>
+    <message>
+        <source>Send a message</source>
+        <translation>Envoyer un message</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Destinataires</translation>
+    </message>
+    <message>
+        <source>Students</source>
+        <translation>Élèves</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Année</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Genre</translation>
+    </message>
+    <message>
+        <source>Counsellor</source>
+        <translation>Conseiller</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Groupe</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Students read the message in their plan and cannot reply to it. Those with an email address also receive a copy by email.</source>
+        <translation>Les élèves lisent le message dans leur plan et ne peuvent pas y répondre. Ceux qui ont une adresse courriel en reçoivent aussi une copie par courriel.</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Envoyer</translation>
+    </message>
+    <message numerus="yes">
+        <source>The message was sent to {0} students.</source>
+        <translation>
+            <numerusform>Le message a été envoyé à {0} élève.</numerusform>
+            <numerusform>Le message a été envoyé à {0} élèves.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>My students</source>
+        <translation>Mes élèves</translation>
+    </message>
+    <message>
+        <source>All students</source>
+        <translation>Tous les élèves</translation>
+    </message>
+    <message>
+        <source>All grades</source>
+        <translation>Toutes les années</translation>
+    </message>
+    <message>
+        <source>Any gender</source>
+        <translation>Tous les genres</translation>
+    </message>
+    <message>
+        <source>Any counsellor</source>
+        <translation>Tous les conseillers</translation>
+    </message>
+    <message>
+        <source>Any group</source>
+        <translation>Tous les groupes</translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} students will receive it; {1} of them also by email.</source>
+        <translation>
+            <numerusform>{0} élève le recevra; {1} aussi par courriel.</numerusform>
+            <numerusform>{0} élèves le recevront; {1} d&apos;entre eux aussi par courriel.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} selected students</source>
+        <translation>
+            <numerusform>{0} élève sélectionné(e)</numerusform>
+            <numerusform>{0} élèves sélectionnés</numerusform>
+        </translation>
     </message>
 </context>
 <context>

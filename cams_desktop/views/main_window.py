@@ -33,8 +33,21 @@ from cams_desktop import __version__
 from cams_desktop.db.engine import Database
 from cams_desktop.db.students import PlanStatus
 from cams_desktop.dialogs.caseload_dialog import CaseloadDialog
+from cams_desktop.dialogs.counselling_dialogs import (
+    AnnualReviewDialog,
+    CounsellingLogDialog,
+    GroupEntriesDialog,
+    ManageLogsDialog,
+)
 from cams_desktop.dialogs.export_dialog import ExportDialog
 from cams_desktop.dialogs.lock_dialog import LockDialog
+from cams_desktop.dialogs.message_dialogs import (
+    JournalDialog,
+    MailSettingsDialog,
+    ManageMessagesDialog,
+    ParentCommentsDialog,
+    SendMessageDialog,
+)
 from cams_desktop.dialogs.notes_dialog import NotesDialog
 from cams_desktop.dialogs.parents_dialog import ParentPortalDialog
 from cams_desktop.dialogs.password_dialog import PasswordDialog
@@ -46,7 +59,7 @@ from cams_desktop.dialogs.student_dialog import StudentDialog
 from cams_desktop.formatting import format_number
 from cams_desktop.i18n import LanguageSwitch
 from cams_desktop.labels import access_level_label
-from cams_desktop.services import auth, students
+from cams_desktop.services import auth, guidance, students
 from cams_desktop.services.access import (
     Action,
     Actor,
@@ -109,6 +122,16 @@ class MainWindow(QMainWindow):
         self.notes_action = QAction(self)
         self.deactivate_action = QAction(self)
         self.reactivate_action = QAction(self)
+        self.log_action = QAction(self)
+        self.review_action = QAction(self)
+        self.message_action = QAction(self)
+        self.journal_action = QAction(self)
+        self.comments_action = QAction(self)
+        self.manage_logs_action = QAction(self)
+        self.group_entries_action = QAction(self)
+        self.new_message_action = QAction(self)
+        self.manage_messages_action = QAction(self)
+        self.mail_settings_action = QAction(self)
         self.view_action_menu = QMenu(self)
         self.language_action = QAction(self)
         self.language_action.setShortcut(QKeySequence("Ctrl+L"))
@@ -120,6 +143,15 @@ class MainWindow(QMainWindow):
         self.slips_action = QAction(self)
         if allowed(actor, Action.PRINT_LOGIN_SLIPS):
             self.student_menu.addAction(self.slips_action)
+        self.student_menu.addSeparator()
+        if allowed(actor, Action.VIEW_COUNSELLING_LOG):
+            self.student_menu.addAction(self.manage_logs_action)
+        if allowed(actor, Action.GROUP_COUNSELLING_ENTRIES):
+            self.student_menu.addAction(self.group_entries_action)
+        if allowed(actor, Action.SEND_MESSAGE):
+            self.student_menu.addAction(self.new_message_action)
+        if allowed(actor, Action.MANAGE_MESSAGES):
+            self.student_menu.addAction(self.manage_messages_action)
         self.student_menu.addAction(self.refresh_action)
         self.student_menu.addSeparator()
         self.student_menu.addAction(self.quit_action)
@@ -147,6 +179,7 @@ class MainWindow(QMainWindow):
         self.site_settings_action = QAction(self)
         if allowed(actor, Action.EDIT_SITE_SETTINGS):
             self.admin_menu.addAction(self.site_settings_action)
+            self.admin_menu.addAction(self.mail_settings_action)
         self.admin_menu.menuAction().setVisible(not self.admin_menu.isEmpty())
         self.own_profile_action = QAction(self)
         self.own_password_action = QAction(self)
@@ -210,6 +243,18 @@ class MainWindow(QMainWindow):
         self.own_password_action.triggered.connect(self._on_own_password_triggered)
         self.lock_action.triggered.connect(self.lock)
         self.slips_action.triggered.connect(self._on_slips_triggered)
+        self.log_action.triggered.connect(self._on_log_triggered)
+        self.review_action.triggered.connect(self._on_review_triggered)
+        self.message_action.triggered.connect(self._on_message_triggered)
+        self.journal_action.triggered.connect(self._on_journal_triggered)
+        self.comments_action.triggered.connect(self._on_comments_triggered)
+        self.manage_logs_action.triggered.connect(self._on_manage_logs_triggered)
+        self.group_entries_action.triggered.connect(self._on_group_entries_triggered)
+        self.new_message_action.triggered.connect(self._on_new_message_triggered)
+        self.manage_messages_action.triggered.connect(
+            self._on_manage_messages_triggered
+        )
+        self.mail_settings_action.triggered.connect(self._on_mail_settings_triggered)
         self.parent_accounts_action.triggered.connect(
             self._on_parent_accounts_triggered
         )
@@ -266,6 +311,16 @@ class MainWindow(QMainWindow):
         self.about_action.setText(self.tr("About CAMS Desktop"))
         self.admin_menu.setTitle(self.tr("&Administration"))
         self.slips_action.setText(self.tr("Print login slips…"))
+        self.log_action.setText(self.tr("Counselling log"))
+        self.review_action.setText(self.tr("Annual review"))
+        self.message_action.setText(self.tr("Send message"))
+        self.journal_action.setText(self.tr("View My Journal"))
+        self.comments_action.setText(self.tr("Parent comments"))
+        self.manage_logs_action.setText(self.tr("Manage counselling logs"))
+        self.group_entries_action.setText(self.tr("Group entries"))
+        self.new_message_action.setText(self.tr("Send a message…"))
+        self.manage_messages_action.setText(self.tr("Manage messages"))
+        self.mail_settings_action.setText(self.tr("Email settings"))
         self.parents_menu.setTitle(self.tr("&Parents"))
         self.parent_accounts_action.setText(self.tr("Parent portal accounts"))
         self.letters_action.setText(self.tr("Print parent access letters…"))
@@ -331,6 +386,20 @@ class MainWindow(QMainWindow):
             items.append(self.edit_profile_action)
         if len(rows) == 1 and allowed(self.actor, Action.VIEW_NOTES):
             items.append(self.notes_action)
+        if len(rows) == 1 and allowed(self.actor, Action.VIEW_COUNSELLING_LOG):
+            items.append(self.log_action)
+        if (
+            len(rows) == 1
+            and allowed(self.actor, Action.MARK_ANNUAL_REVIEW)
+            and rows[0].grade in guidance.annual_review_grades(self.db, self.actor)
+        ):
+            items.append(self.review_action)
+        if allowed(self.actor, Action.SEND_MESSAGE):
+            items.append(self.message_action)
+        if len(rows) == 1 and allowed(self.actor, Action.VIEW_PLAN):
+            items.append(self.journal_action)
+        if len(rows) == 1 and allowed(self.actor, Action.VIEW_PARENT_COMMENTS):
+            items.append(self.comments_action)
         if allowed(self.actor, Action.DEACTIVATE_PLAN):
             if any(r.plan_status == PlanStatus.ACTIVE for r in rows):
                 items.append(self.deactivate_action)
@@ -402,6 +471,58 @@ class MainWindow(QMainWindow):
         dialog.exec()
         if dialog.changed:
             self.reload()
+
+    @Slot()
+    def _on_log_triggered(self) -> None:
+        rows = self.student_list.selected_rows()
+        if len(rows) == 1:
+            CounsellingLogDialog(self.db, self.actor, rows[0], self).exec()
+
+    @Slot()
+    def _on_review_triggered(self) -> None:
+        rows = self.student_list.selected_rows()
+        if len(rows) == 1:
+            AnnualReviewDialog(self.db, self.actor, rows[0], self).exec()
+
+    @Slot()
+    def _on_message_triggered(self) -> None:
+        ids = self.student_list.selected_ids()
+        if ids:
+            SendMessageDialog(self.db, self.actor, ids, self).exec()
+
+    @Slot()
+    def _on_journal_triggered(self) -> None:
+        rows = self.student_list.selected_rows()
+        if len(rows) == 1:
+            JournalDialog(self.db, self.actor, rows[0], self).exec()
+
+    @Slot()
+    def _on_comments_triggered(self) -> None:
+        rows = self.student_list.selected_rows()
+        if len(rows) == 1:
+            ParentCommentsDialog(self.db, self.actor, rows[0], self).exec()
+
+    @Slot()
+    def _on_manage_logs_triggered(self) -> None:
+        ManageLogsDialog(self.db, self.actor, self).exec()
+
+    @Slot()
+    def _on_group_entries_triggered(self) -> None:
+        GroupEntriesDialog(
+            self.db, self.actor, self.student_list.selected_ids(), self
+        ).exec()
+
+    @Slot()
+    def _on_new_message_triggered(self) -> None:
+        SendMessageDialog(self.db, self.actor, [], self).exec()
+
+    @Slot()
+    def _on_manage_messages_triggered(self) -> None:
+        ManageMessagesDialog(self.db, self.actor, self).exec()
+
+    @Slot()
+    def _on_mail_settings_triggered(self) -> None:
+        MailSettingsDialog(self.db, self.actor, self).exec()
 
     @Slot()
     def _on_slips_triggered(self) -> None:

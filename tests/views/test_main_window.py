@@ -137,12 +137,34 @@ def _section_centre(header, section):
     return QPoint(x, header.height() // 2)
 
 
+# Révision annuelle appears only when the student's grade requires a review.
+FULL_MENU = [
+    "Modifier le profil",
+    "Notes",
+    "Journal de consultation",
+    "Révision annuelle",
+    "Envoyer un message",
+    "Voir Mon Journal",
+    "Commentaires du parent",
+    "Supprimer le plan",
+]
+
+
+def expected_menu(demo_db, window, items):
+    from cams_desktop.services import guidance
+
+    grade = window.student_list.selected_rows()[0].grade
+    if grade not in guidance.annual_review_grades(demo_db, window.actor):
+        return [item for item in items if item != "Révision annuelle"]
+    return items
+
+
 @pytest.mark.parametrize(
     ("username", "items", "can_add"),
     [
-        ("admin", ["Modifier le profil", "Notes", "Supprimer le plan"], True),
-        ("conseiller", ["Modifier le profil", "Notes", "Supprimer le plan"], True),
-        ("enseignant", ["Modifier le profil", "Notes", "Supprimer le plan"], True),
+        ("admin", FULL_MENU, True),
+        ("conseiller", FULL_MENU, True),
+        ("enseignant", FULL_MENU, True),
         ("secretariat", ["Notes"], False),
     ],
 )
@@ -152,6 +174,7 @@ def test_view_action_items_follow_the_access_level(
     window = make_window(qtbot, demo_db, languages, settings, username)
     assert window.view_action_items() == []
     window.student_list.table.selectRow(0)
+    items = expected_menu(demo_db, window, items)
 
     assert [a.text() for a in window.view_action_items()] == items
     assert (window.add_student_action in window.toolbar.actions()) is can_add
@@ -212,11 +235,9 @@ def test_deactivate_then_undo(qtbot, demo_db, languages, settings, monkeypatch):
         ]
     )
     view.table.selectRow(0)
-    assert [a.text() for a in window.view_action_items()] == [
-        "Modifier le profil",
-        "Notes",
-        "Réactiver le plan",
-    ]
+    assert [a.text() for a in window.view_action_items()] == expected_menu(
+        demo_db, window, [*FULL_MENU[:-1], "Réactiver le plan"]
+    )
     inactive = view.selected_rows()[0]
     window.reactivate_action.trigger()
     assert inactive.username not in column(window, Column.USERNAME)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
+from test_main_window import FULL_MENU, expected_menu
 
 from cams_desktop.db.school import AccessLevel
 from cams_desktop.dialogs.caseload_dialog import CaseloadDialog
@@ -37,6 +38,7 @@ MENUS = {
         "Assigner des élèves à un conseiller",
         "Niveaux d'accès et permissions",
         "Paramètres du site",
+        "Paramètres de courriel",
     ],
     "direction": [
         "Administration des conseillers",
@@ -52,10 +54,10 @@ MENUS = {
     "secretariat": ["Élèves de ma liste"],
 }
 VIEW_ACTION = {
-    "admin": ["Modifier le profil", "Notes", "Supprimer le plan"],
-    "direction": ["Modifier le profil", "Notes", "Supprimer le plan"],
-    "conseiller": ["Modifier le profil", "Notes", "Supprimer le plan"],
-    "enseignant": ["Modifier le profil", "Notes", "Supprimer le plan"],
+    "admin": FULL_MENU,
+    "direction": FULL_MENU,
+    "conseiller": FULL_MENU,
+    "enseignant": FULL_MENU,
     "secretariat": ["Notes"],
 }
 
@@ -78,7 +80,9 @@ def test_sign_in_at_each_level_shows_that_levels_sections(
     assert titles == MENUS[username]
     assert window.admin_menu.menuAction().isVisible()
     window.student_list.table.selectRow(0)
-    assert [a.text() for a in window.view_action_items()] == VIEW_ACTION[username]
+    assert [a.text() for a in window.view_action_items()] == expected_menu(
+        demo_db, window, VIEW_ACTION[username]
+    )
     assert [a.text() for a in window.account_menu.actions() if a.text()] == [
         "Modifier mon profil",
         "Changer mon mot de passe",
