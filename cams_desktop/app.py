@@ -82,6 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     mail_sender.start()
     window.show()
     code = app.exec()
+    mail_sender.stop()  # lets a delivery in progress record its result
     db.close()
     return code
 
