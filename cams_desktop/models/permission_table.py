@@ -45,9 +45,6 @@ class PermissionTableModel(QAbstractTableModel):
         )
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(LEVELS))
 
-    def is_heading(self, row: int) -> bool:
-        return isinstance(self._rows[row], Area)
-
     # Qt overrides
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008

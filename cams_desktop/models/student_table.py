@@ -29,12 +29,10 @@ from cams_desktop.services.students import StudentRow
 from cams_desktop.text import fold, sort_key
 
 ModelIndex = QModelIndex | QPersistentModelIndex
-ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 # Plain ints: data() runs for every painted cell, and int comparisons are cheap.
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
-_ROW = int(ROW_ROLE)
 _RIGHT_ALIGNED = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
@@ -136,8 +134,6 @@ class StudentTableModel(QAbstractTableModel):
             return (
                 _RIGHT_ALIGNED if column in (Column.GRADE, Column.READINESS) else None
             )
-        if role == _ROW:
-            return self._rows[row].id
         if role == _TOOLTIP and column == Column.READINESS:
             return QCoreApplication.translate(
                 "StudentTable", "{0} of {1} readiness requirements met"
@@ -244,21 +240,12 @@ class StudentListProxy(QAbstractProxyModel):
         self._filter = student_filter
         self._relayout()
 
-    def current_filter(self) -> StudentFilter:
-        return self._filter
-
     def visible_rows(self) -> list[StudentRow]:
         rows = self.student_model().rows()
         return [rows[r] for r in self._visible]
 
     def row_at(self, proxy_row: int) -> StudentRow:
         return self.student_model().row_at(self._visible[proxy_row])
-
-    def sort_column(self) -> int:
-        return self._sort_column
-
-    def sort_order(self) -> Qt.SortOrder:
-        return self._sort_order
 
     # Qt overrides
 

@@ -22,7 +22,6 @@ from cams_desktop.services.students import StudentRow, list_students
 
 log = logging.getLogger(__name__)
 
-DEFAULT_PORTAL_URL = "https://parents.example.org"
 DEFAULT_SITE_URL = "https://plan.example.org"
 
 Progress = Callable[[int, int], None]

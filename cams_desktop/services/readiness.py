@@ -7,15 +7,11 @@ import uuid
 from typing import Any
 
 from sqlalchemy import (
-    Select,
     String,
-    and_,
-    case,
     func,
     literal,
     select,
     type_coerce,
-    union_all,
 )
 from sqlalchemy.orm import Session
 
@@ -77,79 +73,14 @@ def _criterion_parts(criterion: str, year: int) -> tuple[Any, tuple[Any, ...]] |
     return None
 
 
-CRITERIA = (
-    "interest_assessment",
-    "careers_saved",
-    "clusters_saved",
-    "course_plan",
-    "reflect_confirm",
-    "annual_review",
-)
-
-
-def progress_query(school_id: uuid.UUID, year: int) -> Select[str, int, int]:
-    """(student id as stored, requirements met, requirements of the grade).
-
-    One statement: SQLite counts what each student saved per criterion and
-    compares it with the thresholds of the student's grade; a criterion this
-    version does not know counts as not met.
-    """
-    parts = []
-    for criterion in CRITERIA:
-        found = _criterion_parts(criterion, year)
-        assert found is not None
-        column, where = found
-        parts.append(
-            select(
-                literal(criterion).label("criterion"),
-                column.label("student_id"),
-                func.count().label("n"),
-            )
-            .where(*where)
-            .group_by(column)
-        )
-    counts = union_all(*parts).subquery("counts")
-    requirement = ReadinessRequirement
-    met = func.sum(
-        case((func.coalesce(counts.c.n, 0) >= requirement.threshold, 1), else_=0)
-    )
-    return (
-        select(type_coerce(Student.id, String), met, func.count(requirement.id))
-        .select_from(Student)
-        .join(
-            requirement,
-            and_(
-                requirement.school_id == Student.school_id,
-                requirement.grade == Student.grade,
-                requirement.deleted_at.is_(None),
-            ),
-        )
-        .outerjoin(
-            counts,
-            and_(
-                counts.c.student_id == Student.id,
-                counts.c.criterion == requirement.criterion,
-            ),
-        )
-        .where(Student.school_id == school_id, Student.deleted_at.is_(None))
-        .group_by(Student.id)
-    )
-
-
 def progress_by_student(
     session: Session, school_id: uuid.UUID, today: dt.date | None = None
-) -> dict[uuid.UUID, tuple[int, int]]:
-    """(requirements met, requirements of the grade) for every student of a school."""
-    return {
-        uuid.UUID(key): value
-        for key, value in progress_by_student_key(session, school_id, today).items()
-    }
-
-
-def progress_by_student_key(
-    session: Session, school_id: uuid.UUID, today: dt.date | None = None
 ) -> dict[str, tuple[int, int]]:
-    """progress_by_student keyed by the stored text of the student ids (faster)."""
+    """(requirements met, requirements of the grade) for every student of a school.
+
+    Keyed by the student id as SQLite stores it (32 hex digits): the student
+    list, which calls this for up to 50,000 students, reads ids that way.
+    """
     connection = session.connection()
     requirements: dict[int, list[tuple[str, int]]] = {}
     for grade, criterion, threshold in connection.execute(

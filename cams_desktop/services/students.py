@@ -219,7 +219,7 @@ def list_students(
                 ).group_by(LoginEvent.student_id)
             ).all()
         )
-        progress = readiness.progress_by_student_key(session, actor.school_id)
+        progress = readiness.progress_by_student(session, actor.school_id)
 
         genders = {g.value: g for g in Gender}
         statuses = {s.value: s for s in PlanStatus}
