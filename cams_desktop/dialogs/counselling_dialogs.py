@@ -52,7 +52,7 @@ from cams_desktop.services.guidance import (
 )
 from cams_desktop.services.students import StudentRow, ValidationError
 from cams_desktop.views.background import show_error
-from cams_desktop.views.widgets import error_label
+from cams_desktop.views.widgets import error_label, may_discard
 
 SHOWN_GRADES = range(7, 13)
 
@@ -407,15 +407,12 @@ class CounsellingLogDialog(QDialog):
 
     def reject(self) -> None:
         """Closing with unsaved text asks first (Close, Esc, window button)."""
-        if self.editor.has_text():
-            answer = QMessageBox.question(
-                self,
-                self.windowTitle(),
-                self.tr("The entry you are writing is not saved. Close and lose it?"),
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-        super().reject()
+        if may_discard(
+            self,
+            bool(self.editor.has_text()),
+            self.tr("The entry you are writing is not saved. Close and lose it?"),
+        ):
+            super().reject()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -865,15 +862,12 @@ class GroupEntriesDialog(QDialog):
 
     def reject(self) -> None:
         """Closing with unsaved text asks first (Close, Esc, window button)."""
-        if self.editor.has_text():
-            answer = QMessageBox.question(
-                self,
-                self.windowTitle(),
-                self.tr("The entry you are writing is not saved. Close and lose it?"),
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-        super().reject()
+        if may_discard(
+            self,
+            bool(self.editor.has_text()),
+            self.tr("The entry you are writing is not saved. Close and lose it?"),
+        ):
+            super().reject()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -1061,15 +1055,12 @@ class AnnualReviewDialog(QDialog):
 
     def reject(self) -> None:
         """Closing with an unsaved comment asks first."""
-        if self.comment.toPlainText().strip():
-            answer = QMessageBox.question(
-                self,
-                self.windowTitle(),
-                self.tr("The comment you are writing is not saved. Close and lose it?"),
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-        super().reject()
+        if may_discard(
+            self,
+            bool(self.comment.toPlainText().strip()),
+            self.tr("The comment you are writing is not saved. Close and lose it?"),
+        ):
+            super().reject()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -28,7 +28,7 @@ from cams_desktop.services.access import Actor, NotFound, PermissionDenied
 from cams_desktop.services.notes import NoteRow
 from cams_desktop.services.students import StudentRow, ValidationError
 from cams_desktop.views.background import show_error
-from cams_desktop.views.widgets import error_label
+from cams_desktop.views.widgets import error_label, may_discard
 
 
 class NotesDialog(QDialog):
@@ -208,15 +208,12 @@ class NotesDialog(QDialog):
 
     def reject(self) -> None:
         """Closing with an unsaved note asks first (Close, Esc, window button)."""
-        if self.editor.toPlainText().strip():
-            answer = QMessageBox.question(
-                self,
-                self.windowTitle(),
-                self.tr("The note you are writing is not saved. Close and lose it?"),
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-        super().reject()
+        if may_discard(
+            self,
+            bool(self.editor.toPlainText().strip()),
+            self.tr("The note you are writing is not saved. Close and lose it?"),
+        ):
+            super().reject()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
