@@ -63,7 +63,7 @@ class CamsSession(Session):
         return value if isinstance(value, uuid.UUID) else None
 
 
-def _transaction_id(session: Session) -> uuid.UUID:
+def transaction_id(session: Session) -> uuid.UUID:
     tx_id = session.info.get("transaction_id")
     if not isinstance(tx_id, uuid.UUID):
         tx_id = new_id()
@@ -89,6 +89,16 @@ def _column_changes(obj: Base) -> dict[str, tuple[Any, Any]]:
 
 def _all_values(obj: Base) -> dict[str, tuple[Any, Any]]:
     state = inspect(obj)
+    # Column defaults are applied at INSERT time; apply them now so that the
+    # outbox carries the values the row will really hold, not None.
+    for attr in state.mapper.column_attrs:
+        if getattr(obj, attr.key) is not None:
+            continue
+        default = attr.columns[0].default
+        if default is not None and default.is_scalar:
+            setattr(obj, attr.key, default.arg)
+        elif default is not None and default.is_callable:
+            setattr(obj, attr.key, default.arg(None))
     return {
         attr.key: (None, getattr(obj, attr.key)) for attr in state.mapper.column_attrs
     }
@@ -152,7 +162,7 @@ def _describe(
         out.append(
             OutboxEntry(
                 device_id=session.info.get("device_id"),
-                transaction_id=_transaction_id(session),
+                transaction_id=transaction_id(session),
                 table_name=table,
                 row_id=obj.id,
                 operation=operation,

@@ -1,0 +1,268 @@
+"""Many rows at once, with the same audit trail and outbox as the ORM.
+
+The ORM's ``before_flush`` hook (``tracking``) records every write, but it
+needs one Python object per row: an import of 50,000 students or a year-end
+rollover would spend most of its time building objects. These functions write
+with Core ``executemany`` and record, in the same transaction, exactly the
+audit and outbox rows the hook would have recorded for the same change. Rows
+are written in the order given, after whatever the session already holds, so
+outbox mutation ids keep the order of the writes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import Table, bindparam, insert, select, update
+
+from cams_desktop.db.base import Record, new_id, utcnow
+from cams_desktop.db.journal import AuditEntry, OutboxEntry
+from cams_desktop.db.tracking import (
+    BOOKKEEPING_COLUMNS,
+    SCHEMA_VERSION,
+    SECRET_SHOWN,
+    CamsSession,
+    audit_text,
+    plain,
+    transaction_id,
+)
+
+# SQLite allows 32,766 bound values per statement; ids are checked in chunks.
+_CHUNK = 900
+
+# (row id, version the caller read, {field: (old, new)})
+Update = tuple[uuid.UUID, int, Mapping[str, tuple[Any, Any]]]
+
+
+class StaleRowError(Exception):
+    """A row changed (or vanished) since the caller read it."""
+
+    def __init__(self, table: str, row_ids: Sequence[uuid.UUID]) -> None:
+        super().__init__(
+            f"{len(row_ids)} row(s) of {table} changed since they were read"
+        )
+        self.table = table
+        self.row_ids = tuple(row_ids)
+
+
+def bulk_insert(
+    session: CamsSession, model: type[Record], rows: Sequence[Mapping[str, Any]]
+) -> list[uuid.UUID]:
+    """Insert ``rows`` (column → value) of ``model``; returns their ids.
+
+    Missing columns take their declared defaults (or None); the bookkeeping columns
+    (id, who and when, version) are filled as the hook fills them.
+    """
+    if not rows:
+        return []
+    session.flush()
+    now = utcnow()
+    actor_id = session.actor_id
+    table: Table = model.__table__  # type: ignore[assignment]
+    defaults = {column.key: None for column in table.columns} | _defaults(table)
+    complete: list[dict[str, Any]] = []
+    for row in rows:
+        values = {**defaults, **row}
+        values["id"] = values.get("id") or new_id()
+        values["created_at"] = values.get("created_at") or now
+        values["updated_at"] = now
+        values["created_by_id"] = values.get("created_by_id") or actor_id
+        values["updated_by_id"] = actor_id
+        values["version"] = 1
+        for key, default in values.items():
+            if callable(default):
+                values[key] = default()
+        complete.append(values)
+    session.execute(insert(table), complete)
+
+    if model.__synced__:
+        _outbox(
+            session,
+            model,
+            now,
+            [
+                (
+                    values["id"],
+                    "insert",
+                    None,
+                    {key: [None, plain(value)] for key, value in values.items()},
+                )
+                for values in complete
+            ],
+        )
+    if model.__audited__:
+        session.execute(
+            insert(AuditEntry),
+            [
+                {
+                    "id": new_id(),
+                    "occurred_at": now,
+                    "actor_id": actor_id,
+                    "table_name": table.name,
+                    "row_id": values["id"],
+                    "action": "create",
+                }
+                for values in complete
+            ],
+        )
+    return [values["id"] for values in complete]
+
+
+def bulk_update(
+    session: CamsSession, model: type[Record], updates: Sequence[Update]
+) -> None:
+    """Apply field changes to rows the caller read at a known version.
+
+    Raises StaleRowError, and writes nothing, if any row's version is not
+    the one given. Changes whose old and new values are equal are dropped,
+    as the hook drops them; a row left with no change is not written.
+    """
+    session.flush()
+    table: Table = model.__table__  # type: ignore[assignment]
+    changes_of: dict[uuid.UUID, tuple[int, dict[str, tuple[Any, Any]]]] = {}
+    for row_id, version, changes in updates:
+        kept = {
+            field: (old, new)
+            for field, (old, new) in changes.items()
+            if old != new and field not in BOOKKEEPING_COLUMNS
+        }
+        if kept:
+            changes_of[row_id] = (version, kept)
+    if not changes_of:
+        return
+    _check_versions(session, table, {i: v for i, (v, _) in changes_of.items()})
+
+    now = utcnow()
+    actor_id = session.actor_id
+    by_fields: defaultdict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
+    for row_id, (version, changes) in changes_of.items():
+        fields = tuple(sorted(changes))
+        values = {f"new_{field}": changes[field][1] for field in fields}
+        values |= {"row_id": row_id, "new_version": version + 1}
+        by_fields[fields].append(values)
+    for fields, params in by_fields.items():
+        statement = (
+            update(table)
+            .where(table.c.id == bindparam("row_id"))
+            .values(
+                {field: bindparam(f"new_{field}") for field in fields}
+                | {
+                    "version": bindparam("new_version"),
+                    "updated_at": now,
+                    "updated_by_id": actor_id,
+                }
+            )
+        )
+        session.connection().execute(statement, params)
+
+    secret = model.__secret_columns__
+    if model.__synced__:
+        _outbox(
+            session,
+            model,
+            now,
+            [
+                (
+                    row_id,
+                    _operation(changes),
+                    version,
+                    {
+                        field: [None if field in secret else plain(old), plain(new)]
+                        for field, (old, new) in changes.items()
+                    },
+                )
+                for row_id, (version, changes) in changes_of.items()
+            ],
+        )
+    if model.__audited__:
+        session.execute(
+            insert(AuditEntry),
+            [
+                {
+                    "id": new_id(),
+                    "occurred_at": now,
+                    "actor_id": actor_id,
+                    "table_name": table.name,
+                    "row_id": row_id,
+                    "action": _operation(changes),
+                    "field": field,
+                    "old_value": SECRET_SHOWN if field in secret else audit_text(old),
+                    "new_value": SECRET_SHOWN if field in secret else audit_text(new),
+                }
+                for row_id, (_, changes) in changes_of.items()
+                for field, (old, new) in changes.items()
+            ],
+        )
+    # Objects of these rows already in the session would show old values.
+    for obj in list(session.identity_map.values()):
+        if isinstance(obj, model) and obj.id in changes_of:
+            session.expire(obj)
+
+
+def _defaults(table: Table) -> dict[str, Any]:
+    """Each column's Python-side default: a value, or a function to call."""
+    out: dict[str, Any] = {}
+    for column in table.columns:
+        default = column.default
+        if default is None:
+            continue
+        if default.is_scalar:
+            out[column.key] = default.arg  # type: ignore[attr-defined]
+        elif default.is_callable:
+            function = default.arg  # type: ignore[attr-defined]
+            out[column.key] = lambda function=function: function(None)
+    return out
+
+
+def _check_versions(
+    session: CamsSession, table: Table, expected: dict[uuid.UUID, int]
+) -> None:
+    ids = list(expected)
+    found: dict[uuid.UUID, int] = {}
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        for row_id, version in session.execute(
+            select(table.c.id, table.c.version).where(table.c.id.in_(chunk))
+        ):
+            found[row_id] = version
+    stale = [row_id for row_id in ids if found.get(row_id) != expected[row_id]]
+    if stale:
+        raise StaleRowError(table.name, stale)
+
+
+def _operation(changes: Mapping[str, tuple[Any, Any]]) -> str:
+    deleted = changes.get("deleted_at")
+    return "delete" if deleted is not None and deleted[1] is not None else "update"
+
+
+def _outbox(
+    session: CamsSession,
+    model: type[Record],
+    now: dt.datetime,
+    entries: list[tuple[uuid.UUID, str, int | None, dict[str, list[Any]]]],
+) -> None:
+    device_id = session.info.get("device_id")
+    if not isinstance(device_id, uuid.UUID):
+        raise RuntimeError("session has no device id; open it through Database")
+    tx_id = transaction_id(session)
+    session.execute(
+        insert(OutboxEntry),
+        [
+            {
+                "device_id": device_id,
+                "transaction_id": tx_id,
+                "table_name": model.__tablename__,
+                "row_id": row_id,
+                "operation": operation,
+                "base_version": base_version,
+                "changes": changes,
+                "schema_version": SCHEMA_VERSION,
+                "recorded_at": now,
+            }
+            for row_id, operation, base_version, changes in entries
+        ],
+    )
