@@ -46,6 +46,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--force", action="store_true", help="replace an existing --out"
     )
 
+    restore = commands.add_parser(
+        "restore",
+        help="put a backup in place of the database (what it held is kept aside)",
+    )
+    _add_db(restore)
+    restore.add_argument(
+        "--from", dest="source", type=Path, required=True, help="backup file to restore"
+    )
+
     printing = commands.add_parser(
         "print",
         help="make PDF files of parent letters or login slips (files of 25 students)",
@@ -116,7 +125,7 @@ def _run(args: argparse.Namespace) -> int:
         )
         return 0
 
-    from cams_desktop.db.engine import Database, backup_file
+    from cams_desktop.db.engine import Database, backup_file, restore_file
 
     if args.command == "migrate":
         path = args.db or paths.default_database()
@@ -133,6 +142,14 @@ def _run(args: argparse.Namespace) -> int:
             raise ValueError(f"{args.out} exists; add --force to replace it")
         backup_file(path, args.out)
         print(f"{path} copied to {args.out}")
+        return 0
+    if args.command == "restore":
+        path = args.db or paths.default_database()
+        safety = restore_file(args.source, path)
+        print(
+            f"{args.source} restored into {path}"
+            + (f"; the database as it was is in {safety}" if safety else "")
+        )
         return 0
     if args.command == "print":
         return _print(args)

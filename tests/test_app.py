@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from sqlalchemy import func, select
 
@@ -63,6 +65,62 @@ def test_backup_does_not_replace_a_file_unless_forced(tmp_path, capsys):
     )
     assert cli.main(["backup", "--db", str(path), "--out", str(other), "--force"]) == 0
     assert other.read_bytes().startswith(b"SQLite format 3")
+
+
+def test_restore_puts_a_backup_back_and_keeps_what_was_there(tmp_path, capsys):
+    from cams_desktop.db.engine import Database
+
+    path = tmp_path / "école #1.sqlite"
+    cli.main(["demo", "--students", "5", "--out", str(path)])
+    backup = tmp_path / "friday.sqlite"
+    assert cli.main(["backup", "--db", str(path), "--out", str(backup)]) == 0
+    db = Database(path)
+    with db.transaction(None) as session:
+        session.scalars(select(Student)).first().deleted_at = dt.datetime.now(dt.UTC)
+    db.close()
+    capsys.readouterr()
+
+    assert cli.main(["restore", "--db", str(path), "--from", str(backup)]) == 0
+
+    (safety,) = tmp_path.glob("école #1.before-restore-*.sqlite")
+    assert capsys.readouterr().out.strip() == (
+        f"{backup} restored into {path}; the database as it was is in {safety}"
+    )
+
+    def live_students(file):
+        database = Database(file)
+        with database.read() as session:
+            count = session.scalar(
+                select(func.count())
+                .select_from(Student)
+                .where(Student.deleted_at.is_(None))
+            )
+        database.close()
+        return count
+
+    assert (live_students(path), live_students(safety)) == (5, 4)
+    assert path.stat().st_mode & 0o777 == 0o600
+
+
+def test_restore_refuses_what_is_not_a_backup(tmp_path, capsys):
+    path = tmp_path / "school.sqlite"
+    cli.main(["demo", "--students", "5", "--out", str(path)])
+    before = path.read_bytes()
+    text = tmp_path / "notes.sqlite"
+    text.write_text("pas une sauvegarde\n" * 50, encoding="utf-8")
+    capsys.readouterr()
+
+    assert cli.main(["restore", "--db", str(path), "--from", str(text)]) == 2
+    assert cli.main(["restore", "--db", str(path), "--from", str(path)]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        f"cams restore: {text} is not a CAMS Desktop database (or it is damaged).",
+        f"cams restore: {path} is the database itself, not a backup of it.",
+    ]
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "notes.sqlite",
+        "school.sqlite",
+    ]
 
 
 def test_migrate_names_a_missing_file_instead_of_creating_it(tmp_path, capsys):

@@ -84,6 +84,11 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(connection).get_current_revision()
 
 
+def _read_only(path: Path) -> str:
+    """The SQLite URI opening ``path`` read-only (any character in its name)."""
+    return f"{path.resolve().as_uri()}?mode=ro"
+
+
 def backup_file(source: Path, target: Path) -> None:
     """Copy a live SQLite database consistently (WAL included) to ``target``.
 
@@ -95,9 +100,7 @@ def backup_file(source: Path, target: Path) -> None:
     partial = target.with_name(f".{target.name}.partial")
     try:
         with (
-            contextlib.closing(
-                sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-            ) as src,
+            contextlib.closing(sqlite3.connect(_read_only(source), uri=True)) as src,
             contextlib.closing(sqlite3.connect(partial)) as dst,
         ):
             src.backup(dst)
@@ -108,6 +111,71 @@ def backup_file(source: Path, target: Path) -> None:
         raise DatabaseError(
             f"Could not copy {source.name} to {target}: {error}"
         ) from error
+
+
+def restore_file(backup: Path, target: Path) -> Path | None:
+    """Put a backup's content in place of ``target``; return the safety copy.
+
+    The backup is checked first (a readable CAMS Desktop database, intact,
+    from this version or an older one: it is migrated the next time it is
+    opened). What ``target`` held, its unsynchronized changes included, is
+    first copied beside it, so a restore never loses anything.
+    """
+    if not backup.is_file():
+        raise DatabaseError(f"There is no backup at {backup}.")
+    if target.exists() and backup.resolve() == target.resolve():
+        raise DatabaseError(f"{backup} is the database itself, not a backup of it.")
+    _check_backup(backup)
+    safety: Path | None = None
+    if target.exists():
+        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S")
+        safety = target.with_name(
+            f"{target.stem}.before-restore-{stamp}{target.suffix}"
+        )
+        backup_file(target, safety)
+    try:
+        with (
+            contextlib.closing(sqlite3.connect(_read_only(backup), uri=True)) as src,
+            contextlib.closing(sqlite3.connect(target)) as dst,
+        ):
+            # One SQLite backup step copies every page under a lock: a reader
+            # sees the old database or the restored one, never a mix.
+            src.backup(dst)
+        target.chmod(0o600)
+    except (sqlite3.Error, OSError) as error:
+        raise DatabaseError(
+            f"Could not restore {backup.name} into {target}: {error}"
+            + (
+                f". The database before the restore is in {safety.name}."
+                if safety
+                else ""
+            )
+        ) from error
+    log.info("restored the local database from a backup")
+    return safety
+
+
+def _check_backup(backup: Path) -> None:
+    known = {rev.revision for rev in _scripts().walk_revisions()}
+    try:
+        with contextlib.closing(
+            sqlite3.connect(_read_only(backup), uri=True)
+        ) as connection:
+            (verdict,) = connection.execute("PRAGMA quick_check").fetchone()
+            revision = connection.execute(
+                "SELECT version_num FROM alembic_version"
+            ).fetchone()
+    except sqlite3.Error as error:
+        raise DatabaseError(
+            f"{backup} is not a CAMS Desktop database (or it is damaged)."
+        ) from error
+    if verdict != "ok":
+        raise DatabaseError(f"{backup} is damaged ({verdict}); it was not restored.")
+    if revision is None or revision[0] not in known:
+        raise DatabaseError(
+            f"{backup} was written by another or a newer version of CAMS Desktop; "
+            "it was not restored."
+        )
 
 
 def migrate(path: Path, engine: Engine) -> Path | None:
