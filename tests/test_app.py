@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import func, select
 
 from cams_desktop import app, cli
+from cams_desktop.db.journal import OutboxEntry
 from cams_desktop.db.students import Student
 
 pytestmark = pytest.mark.unit
@@ -72,6 +73,10 @@ def test_restore_puts_a_backup_back_and_keeps_what_was_there(tmp_path, capsys):
 
     path = tmp_path / "école #1.sqlite"
     cli.main(["demo", "--students", "5", "--out", str(path)])
+    db = Database(path)
+    with db.transaction(None) as session:
+        session.scalars(select(Student)).first().first_name = "Restaurée"  # in the outbox
+    db.close()
     backup = tmp_path / "friday.sqlite"
     assert cli.main(["backup", "--db", str(path), "--out", str(backup)]) == 0
     db = Database(path)
@@ -99,6 +104,14 @@ def test_restore_puts_a_backup_back_and_keeps_what_was_there(tmp_path, capsys):
         return count
 
     assert (live_students(path), live_students(safety)) == (5, 4)
+    # The restored file numbers its changes as a new device.
+    restored, kept = Database(path), Database(safety)
+    with restored.read() as session:
+        outbox_devices = set(session.scalars(select(OutboxEntry.device_id)))
+    assert restored.device_id != kept.device_id
+    assert outbox_devices == {restored.device_id}
+    restored.close()
+    kept.close()
     assert path.stat().st_mode & 0o777 == 0o600
 
 

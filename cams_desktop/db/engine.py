@@ -141,6 +141,16 @@ def restore_file(backup: Path, target: Path) -> Path | None:
             # One SQLite backup step copies every page under a lock: a reader
             # sees the old database or the restored one, never a mix.
             src.backup(dst)
+            # The restored file's history parts from what the server already
+            # received from this desktop: it numbers its changes as a new
+            # device, so none is taken for a duplicate and dropped.
+            device = new_id()
+            with dst:
+                dst.execute(
+                    "UPDATE device_state SET value = ? WHERE key = 'device_id'",
+                    (str(device),),
+                )
+                dst.execute("UPDATE sync_outbox SET device_id = ?", (device.hex,))
         target.chmod(0o600)
     except (sqlite3.Error, OSError) as error:
         raise DatabaseError(
