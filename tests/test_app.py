@@ -75,7 +75,9 @@ def test_restore_puts_a_backup_back_and_keeps_what_was_there(tmp_path, capsys):
     cli.main(["demo", "--students", "5", "--out", str(path)])
     db = Database(path)
     with db.transaction(None) as session:
-        session.scalars(select(Student)).first().first_name = "Restaurée"  # in the outbox
+        session.scalars(
+            select(Student)
+        ).first().first_name = "Restaurée"  # in the outbox
     db.close()
     backup = tmp_path / "friday.sqlite"
     assert cli.main(["backup", "--db", str(path), "--out", str(backup)]) == 0

@@ -753,6 +753,200 @@ After:
     </message>
 </context>
 <context>
+    <name>GradeMoveDialog</name>
+    <message>
+        <source>Promote students</source>
+        <translation>Promote students</translation>
+    </message>
+    <message>
+        <source>Move students up one grade. Students in grade 12 stay where they are: graduate them instead.</source>
+        <translation>Move students up one grade. Students in grade 12 stay where they are: graduate them instead.</translation>
+    </message>
+    <message>
+        <source>Promote</source>
+        <translation>Promote</translation>
+    </message>
+    <message>
+        <source>Demote students</source>
+        <translation>Demote students</translation>
+    </message>
+    <message>
+        <source>Move students down one grade. Students in grade 1 stay where they are.</source>
+        <translation>Move students down one grade. Students in grade 1 stay where they are.</translation>
+    </message>
+    <message>
+        <source>Demote</source>
+        <translation>Demote</translation>
+    </message>
+    <message>
+        <source>Graduate students</source>
+        <translation>Graduate students</translation>
+    </message>
+    <message>
+        <source>Graduated students leave the lists; their plan becomes inactive and stays readable by the student. Nothing is deleted.</source>
+        <translation>Graduated students leave the lists; their plan becomes inactive and stays readable by the student. Nothing is deleted.</translation>
+    </message>
+    <message>
+        <source>Graduate</source>
+        <translation>Graduate</translation>
+    </message>
+    <message>
+        <source>The selected students ({0})</source>
+        <translation>The selected students ({0})</translation>
+    </message>
+    <message>
+        <source>Every active plan of a grade:</source>
+        <translation>Every active plan of a grade:</translation>
+    </message>
+    <message numerus="yes">
+        <source>Grade {0} ({1} students)</source>
+        <translation>
+            <numerusform>Grade {0} ({1} student)</numerusform>
+            <numerusform>Grade {0} ({1} students)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} students will move up one grade.</source>
+        <translation>
+            <numerusform>{0} student will move up one grade.</numerusform>
+            <numerusform>{0} students will move up one grade.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} students will move down one grade.</source>
+        <translation>
+            <numerusform>{0} student will move down one grade.</numerusform>
+            <numerusform>{0} students will move down one grade.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} students will graduate.</source>
+        <translation>
+            <numerusform>{0} student will graduate.</numerusform>
+            <numerusform>{0} students will graduate.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} students promoted.</source>
+        <translation>
+            <numerusform>{0} student promoted.</numerusform>
+            <numerusform>{0} students promoted.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} students demoted.</source>
+        <translation>
+            <numerusform>{0} student demoted.</numerusform>
+            <numerusform>{0} students demoted.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} students graduated.</source>
+        <translation>
+            <numerusform>{0} student graduated.</numerusform>
+            <numerusform>{0} students graduated.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} students stayed as they were:</source>
+        <translation>
+            <numerusform>{0} student stayed as they were:</numerusform>
+            <numerusform>{0} students stayed as they were:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{0} (grade {1}): {2}</source>
+        <translation>{0} (grade {1}): {2}</translation>
+    </message>
+</context>
+<context>
+    <name>Grades</name>
+    <message>
+        <source>Promoted</source>
+        <translation>Promoted</translation>
+    </message>
+    <message>
+        <source>Demoted</source>
+        <translation>Demoted</translation>
+    </message>
+    <message>
+        <source>Graduated</source>
+        <translation>Graduated</translation>
+    </message>
+    <message>
+        <source>Year-end rollover</source>
+        <translation>Year-end rollover</translation>
+    </message>
+    <message>
+        <source>Rollover undone</source>
+        <translation>Rollover undone</translation>
+    </message>
+    <message>
+        <source>Already in grade {0}, the last grade: use Graduate.</source>
+        <translation>Already in grade {0}, the last grade: use Graduate.</translation>
+    </message>
+    <message>
+        <source>Already in grade {0}, the first grade.</source>
+        <translation>Already in grade {0}, the first grade.</translation>
+    </message>
+    <message>
+        <source>Already graduated.</source>
+        <translation>Already graduated.</translation>
+    </message>
+    <message>
+        <source>Plan inactive.</source>
+        <translation>Plan inactive.</translation>
+    </message>
+    <message>
+        <source>Already rolled over for {0}.</source>
+        <translation>Already rolled over for {0}.</translation>
+    </message>
+    <message>
+        <source>The school was already rolled over for {0}, a later year.</source>
+        <translation>The school was already rolled over for {0}, a later year.</translation>
+    </message>
+    <message>
+        <source>Grade changed since the rollover (now {0}).</source>
+        <translation>Grade changed since the rollover (now {0}).</translation>
+    </message>
+    <message>
+        <source>Plan status changed since the rollover.</source>
+        <translation>Plan status changed since the rollover.</translation>
+    </message>
+    <message>
+        <source>No longer a student of this school.</source>
+        <translation>No longer a student of this school.</translation>
+    </message>
+    <message>
+        <source>Graduates</source>
+        <translation>Graduates</translation>
+    </message>
+    <message>
+        <source>Finishing elementary school — transfer them</source>
+        <translation>Finishing elementary school — transfer them</translation>
+    </message>
+    <message>
+        <source>The grade must be between 1 and 12.</source>
+        <translation>The grade must be between 1 and 12.</translation>
+    </message>
+    <message>
+        <source>Write the school year as two years that follow, like 2026-2027.</source>
+        <translation>Write the school year as two years that follow, like 2026-2027.</translation>
+    </message>
+    <message>
+        <source>There is no rollover to undo.</source>
+        <translation>There is no rollover to undo.</translation>
+    </message>
+    <message>
+        <source>Students changed since the preview was made; nothing was changed. Preview the rollover again.</source>
+        <translation>Students changed since the preview was made; nothing was changed. Preview the rollover again.</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was changed.</source>
+        <translation>Cancelled; nothing was changed.</translation>
+    </message>
+</context>
+<context>
     <name>GroupEntriesDialog</name>
     <message>
         <source>Group entries</source>
@@ -821,6 +1015,133 @@ After:
     <message>
         <source>New group entry for the {0} selected students</source>
         <translation>New group entry for the {0} selected students</translation>
+    </message>
+</context>
+<context>
+    <name>GroupMembershipDialog</name>
+    <message>
+        <source>Add to group</source>
+        <translation>Add to group</translation>
+    </message>
+    <message numerus="yes">
+        <source>Add {0} selected students to:</source>
+        <translation>
+            <numerusform>Add {0} selected student to:</numerusform>
+            <numerusform>Add {0} selected students to:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove from group</source>
+        <translation>Remove from group</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove {0} selected students from:</source>
+        <translation>
+            <numerusform>Remove {0} selected student from:</numerusform>
+            <numerusform>Remove {0} selected students from:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>There is no group you can change. Create one with Students › Manage groups.</source>
+        <translation>There is no group you can change. Create one with Students › Manage groups.</translation>
+    </message>
+</context>
+<context>
+    <name>Groups</name>
+    <message>
+        <source>This group does not exist or is not visible to you.</source>
+        <translation>This group does not exist or is not visible to you.</translation>
+    </message>
+    <message>
+        <source>A chosen student does not exist or is not in your list; no group was changed.</source>
+        <translation>A chosen student does not exist or is not in your list; no group was changed.</translation>
+    </message>
+    <message>
+        <source>Give the group a name.</source>
+        <translation>Give the group a name.</translation>
+    </message>
+    <message>
+        <source>A group name holds at most {0} characters.</source>
+        <translation>A group name holds at most {0} characters.</translation>
+    </message>
+    <message>
+        <source>The name contains a character that cannot be stored ({0}).</source>
+        <translation>The name contains a character that cannot be stored ({0}).</translation>
+    </message>
+    <message>
+        <source>There is already a group named “{0}”.</source>
+        <translation>There is already a group named “{0}”.</translation>
+    </message>
+</context>
+<context>
+    <name>GroupsDialog</name>
+    <message>
+        <source>Manage groups</source>
+        <translation>Manage groups</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Students</source>
+        <translation>Students</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Rename…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>New group</source>
+        <translation>New group</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Create the group</source>
+        <translation>Create the group</translation>
+    </message>
+    <message>
+        <source>Rename the group</source>
+        <translation>Rename the group</translation>
+    </message>
+    <message>
+        <source>New name of the group:</source>
+        <translation>New name of the group:</translation>
+    </message>
+    <message>
+        <source>Delete the group</source>
+        <translation>Delete the group</translation>
+    </message>
+    <message>
+        <source>Delete the group “{0}”? Its students stay in the school; only the group goes.</source>
+        <translation>Delete the group “{0}”? Its students stay in the school; only the group goes.</translation>
+    </message>
+    <message>
+        <source>Private (only I see it)</source>
+        <translation>Private (only I see it)</translation>
+    </message>
+    <message>
+        <source>Shared (everyone sees and changes it)</source>
+        <translation>Shared (everyone sees and changes it)</translation>
+    </message>
+    <message>
+        <source>Managed (everyone sees it; program administrators change it)</source>
+        <translation>Managed (everyone sees it; program administrators change it)</translation>
     </message>
 </context>
 <context>
@@ -908,6 +1229,273 @@ After:
     <message>
         <source>The readiness standards do not require an annual review in grade {0}.</source>
         <translation>The readiness standards do not require an annual review in grade {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportRowsModel</name>
+    <message>
+        <source>New</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>Update</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Left out</source>
+        <translation>Left out</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>File and line</source>
+        <translation>File and line</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>Student</translation>
+    </message>
+    <message>
+        <source>Changes or reason</source>
+        <translation>Changes or reason</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Import students</source>
+        <translation>Import students</translation>
+    </message>
+    <message>
+        <source>Choose the file exported by the school&apos;s information system: a CSV or Excel file, or a OneRoster or School Data Sync folder or zip file. Nothing is written before you have seen the preview and pressed Import.</source>
+        <translation>Choose the file exported by the school&apos;s information system: a CSV or Excel file, or a OneRoster or School Data Sync folder or zip file. Nothing is written before you have seen the preview and pressed Import.</translation>
+    </message>
+    <message>
+        <source>Choose a file…</source>
+        <translation>Choose a file…</translation>
+    </message>
+    <message>
+        <source>Choose a folder…</source>
+        <translation>Choose a folder…</translation>
+    </message>
+    <message>
+        <source>Say which column of the file holds each value. First name, last name and grade are required; the school remembers your choice for the next file laid out the same way.</source>
+        <translation>Say which column of the file holds each value. First name, last name and grade are required; the school remembers your choice for the next file laid out the same way.</translation>
+    </message>
+    <message>
+        <source>(not in the file)</source>
+        <translation>(not in the file)</translation>
+    </message>
+    <message>
+        <source>Dates such as 04/02/2010</source>
+        <translation>Dates such as 04/02/2010</translation>
+    </message>
+    <message>
+        <source>Tell from the dates</source>
+        <translation>Tell from the dates</translation>
+    </message>
+    <message>
+        <source>Day first (04/02/2010 is February 4)</source>
+        <translation>Day first (04/02/2010 is February 4)</translation>
+    </message>
+    <message>
+        <source>Month first (04/02/2010 is April 2)</source>
+        <translation>Month first (04/02/2010 is April 2)</translation>
+    </message>
+    <message>
+        <source>The file lists students of several schools. Check the school or schools whose students belong to this school.</source>
+        <translation>The file lists students of several schools. Check the school or schools whose students belong to this school.</translation>
+    </message>
+    <message>
+        <source>Show only the rows in error</source>
+        <translation>Show only the rows in error</translation>
+    </message>
+    <message>
+        <source>New students</source>
+        <translation>New students</translation>
+    </message>
+    <message>
+        <source>Students to update</source>
+        <translation>Students to update</translation>
+    </message>
+    <message>
+        <source>Students unchanged</source>
+        <translation>Students unchanged</translation>
+    </message>
+    <message>
+        <source>Rows in error (not imported)</source>
+        <translation>Rows in error (not imported)</translation>
+    </message>
+    <message>
+        <source>Rows left out</source>
+        <translation>Rows left out</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Choose the roster file</source>
+        <translation>Choose the roster file</translation>
+    </message>
+    <message>
+        <source>Roster files (*.csv *.txt *.xlsx *.zip);;All files (*)</source>
+        <translation>Roster files (*.csv *.txt *.xlsx *.zip);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Choose the roster folder</source>
+        <translation>Choose the roster folder</translation>
+    </message>
+    <message>
+        <source>The import failed; nothing was imported. ({0})</source>
+        <translation>The import failed; nothing was imported. ({0})</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>1. The file</source>
+        <translation>1. The file</translation>
+    </message>
+    <message>
+        <source>2. The columns</source>
+        <translation>2. The columns</translation>
+    </message>
+    <message>
+        <source>3. The schools</source>
+        <translation>3. The schools</translation>
+    </message>
+    <message>
+        <source>4. Preview: nothing is written yet</source>
+        <translation>4. Preview: nothing is written yet</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Choose the file, folder or zip to import.</source>
+        <translation>Choose the file, folder or zip to import.</translation>
+    </message>
+    <message>
+        <source>{0} does not exist.</source>
+        <translation>{0} does not exist.</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>Reading the file…</translation>
+    </message>
+    <message>
+        <source>Choose the column of: {0}.</source>
+        <translation>Choose the column of: {0}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} — {1} ({2} rows)</source>
+        <translation>
+            <numerusform>{0} — {1} ({2} row)</numerusform>
+            <numerusform>{0} — {1} ({2} rows)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Check at least one school.</source>
+        <translation>Check at least one school.</translation>
+    </message>
+    <message>
+        <source>Preparing the preview…</source>
+        <translation>Preparing the preview…</translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} passwords in the file will be ignored: passwords are never stored.</source>
+        <translation>
+            <numerusform>{0} password in the file will be ignored: passwords are never stored.</numerusform>
+            <numerusform>{0} passwords in the file will be ignored: passwords are never stored.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} active students of the school are not in this file.</source>
+        <translation>
+            <numerusform>{0} active student of the school is not in this file.</numerusform>
+            <numerusform>{0} active students of the school are not in this file.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and {0} more</source>
+        <translation>
+            <numerusform>and {0} more</numerusform>
+            <numerusform>and {0} more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deactivate the plans of these {0} students</source>
+        <translation>
+            <numerusform>Deactivate the plan of this student ({0})</numerusform>
+            <numerusform>Deactivate the plans of these {0} students</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} students added.</source>
+        <translation>
+            <numerusform>{0} student added.</numerusform>
+            <numerusform>{0} students added.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} students updated.</source>
+        <translation>
+            <numerusform>{0} student updated.</numerusform>
+            <numerusform>{0} students updated.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} students unchanged.</source>
+        <translation>
+            <numerusform>{0} student unchanged.</numerusform>
+            <numerusform>{0} students unchanged.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} plans deactivated.</source>
+        <translation>
+            <numerusform>{0} plan deactivated.</numerusform>
+            <numerusform>{0} plans deactivated.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} rows in error were not imported.</source>
+        <translation>
+            <numerusform>{0} row in error was not imported.</numerusform>
+            <numerusform>{0} rows in error were not imported.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} passwords in the file were ignored: passwords are never stored.</source>
+        <translation>
+            <numerusform>{0} password in the file was ignored: passwords are never stored.</numerusform>
+            <numerusform>{0} passwords in the file were ignored: passwords are never stored.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1132,6 +1720,44 @@ After:
     <message>
         <source>(no topic)</source>
         <translation>(no topic)</translation>
+    </message>
+</context>
+<context>
+    <name>LoginHistoryDialog</name>
+    <message>
+        <source>Login history — {0} {1}</source>
+        <translation>Login history — {0} {1}</translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} logins</source>
+        <translation>
+            <numerusform>{0} login</numerusform>
+            <numerusform>{0} logins</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The student has never signed in.</source>
+        <translation>The student has never signed in.</translation>
+    </message>
+    <message>
+        <source>Last login: {0}</source>
+        <translation>Last login: {0}</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Planning site</source>
+        <translation>Planning site</translation>
+    </message>
+    <message>
+        <source>Mobile app</source>
+        <translation>Mobile app</translation>
     </message>
 </context>
 <context>
@@ -1383,6 +2009,119 @@ Career and education planning administration.</translation>
         <source>Email settings</source>
         <translation>Email settings</translation>
     </message>
+    <message>
+        <source>Import students…</source>
+        <translation>Import students…</translation>
+    </message>
+    <message>
+        <source>Advanced search…</source>
+        <translation>Advanced search…</translation>
+    </message>
+    <message>
+        <source>Saved searches</source>
+        <translation>Saved searches</translation>
+    </message>
+    <message>
+        <source>Manage groups</source>
+        <translation>Manage groups</translation>
+    </message>
+    <message>
+        <source>Add to group…</source>
+        <translation>Add to group…</translation>
+    </message>
+    <message>
+        <source>Remove from group…</source>
+        <translation>Remove from group…</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>Reset password…</translation>
+    </message>
+    <message>
+        <source>Login history</source>
+        <translation>Login history</translation>
+    </message>
+    <message>
+        <source>Allow inviting others</source>
+        <translation>Allow inviting others</translation>
+    </message>
+    <message>
+        <source>Plan options…</source>
+        <translation>Plan options…</translation>
+    </message>
+    <message>
+        <source>Promote…</source>
+        <translation>Promote…</translation>
+    </message>
+    <message>
+        <source>Demote…</source>
+        <translation>Demote…</translation>
+    </message>
+    <message>
+        <source>Graduate…</source>
+        <translation>Graduate…</translation>
+    </message>
+    <message>
+        <source>Transfer…</source>
+        <translation>Transfer…</translation>
+    </message>
+    <message>
+        <source>Year-end rollover…</source>
+        <translation>Year-end rollover…</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <source>Year-end rollover</source>
+        <translation>Year-end rollover</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>Reset password</translation>
+    </message>
+    <message numerus="yes">
+        <source>Give these students a new password? Their current password stops working at once.
+
+{0}</source>
+        <translation>
+            <numerusform>Give this student a new password? Their current password stops working at once.
+
+{0}</numerusform>
+            <numerusform>Give these students a new password? Their current password stops working at once.
+
+{0}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stop the selected students from inviting others?
+
+Invitations already made: {0}. They are kept, but the planning site stops sharing the plans until inviting is allowed again.
+
+{1}</source>
+        <translation>Stop the selected students from inviting others?
+
+Invitations already made: {0}. They are kept, but the planning site stops sharing the plans until inviting is allowed again.
+
+{1}</translation>
+    </message>
+    <message>
+        <source>No saved search yet</source>
+        <translation>No saved search yet</translation>
+    </message>
+    <message>
+        <source>Added to “{0}”: {1}; already in it: {2}.</source>
+        <translation>Added to “{0}”: {1}; already in it: {2}.</translation>
+    </message>
+    <message>
+        <source>Removed from “{0}”: {1}; not in it: {2}.</source>
+        <translation>Removed from “{0}”: {1}; not in it: {2}.</translation>
+    </message>
+    <message>
+        <source>Promote/demote students</source>
+        <translation>Promote/demote students</translation>
+    </message>
 </context>
 <context>
     <name>ManageLogsDialog</name>
@@ -1574,6 +2313,62 @@ Career and education planning administration.</translation>
     <message>
         <source>No student with an active plan matches this choice.</source>
         <translation>No student with an active plan matches this choice.</translation>
+    </message>
+</context>
+<context>
+    <name>NewPasswordsDialog</name>
+    <message numerus="yes">
+        <source>New passwords</source>
+        <translation>
+            <numerusform>New password</numerusform>
+            <numerusform>New passwords</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>These passwords are shown only now and will not be shown again. Give them to the students in person or print their login slips.</source>
+        <translation>
+            <numerusform>This password is shown only now and will not be shown again. Give it to the student in person or print their login slip.</numerusform>
+            <numerusform>These passwords are shown only now and will not be shown again. Give them to the students in person or print their login slips.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>Student</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copy</translation>
+    </message>
+    <message numerus="yes">
+        <source>Print the login slips</source>
+        <translation>
+            <numerusform>Print the login slip</numerusform>
+            <numerusform>Print the login slips</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>login-slips</source>
+        <translation>login-slips</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The file could not be written ({0}).</source>
+        <translation>The file could not be written ({0}).</translation>
+    </message>
+    <message>
+        <source>Login slips saved in {0}.</source>
+        <translation>Login slips saved in {0}.</translation>
     </message>
 </context>
 <context>
@@ -1880,6 +2675,33 @@ Career and education planning administration.</translation>
     </message>
 </context>
 <context>
+    <name>PlanOptionsDialog</name>
+    <message>
+        <source>Plan options</source>
+        <translation>Plan options</translation>
+    </message>
+    <message>
+        <source>Who creates the plans</source>
+        <translation>Who creates the plans</translation>
+    </message>
+    <message>
+        <source>Student-directed: students create their own plan</source>
+        <translation>Student-directed: students create their own plan</translation>
+    </message>
+    <message>
+        <source>School-directed: staff create one plan per student</source>
+        <translation>School-directed: staff create one plan per student</translation>
+    </message>
+    <message>
+        <source>A student added here gets an account without a plan; they create their plan on the planning site. The planning site offers them “create new plan”.</source>
+        <translation>A student added here gets an account without a plan; they create their plan on the planning site. The planning site offers them “create new plan”.</translation>
+    </message>
+    <message>
+        <source>Adding a student creates their plan. The planning site does not offer “create new plan”: each student has the one plan the school made.</source>
+        <translation>Adding a student creates their plan. The planning site does not offer “create new plan”: each student has the one plan the school made.</translation>
+    </message>
+</context>
+<context>
     <name>PrintDialog</name>
     <message numerus="yes">
         <source>{0} students selected in the list.</source>
@@ -1990,12 +2812,605 @@ Career and education planning administration.</translation>
         <source>{stem}-{n}-of-{total}.pdf</source>
         <translation>{stem}-{n}-of-{total}.pdf</translation>
     </message>
+    <message>
+        <source>There is no new password to print.</source>
+        <translation>There is no new password to print.</translation>
+    </message>
+</context>
+<context>
+    <name>RolloverDialog</name>
+    <message>
+        <source>Year-end rollover</source>
+        <translation>Year-end rollover</translation>
+    </message>
+    <message>
+        <source>Next school year:</source>
+        <translation>Next school year:</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>Apply the rollover</source>
+        <translation>Apply the rollover</translation>
+    </message>
+    <message>
+        <source>Undo the last rollover</source>
+        <translation>Undo the last rollover</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>Moving up</source>
+        <translation>Moving up</translation>
+    </message>
+    <message>
+        <source>Graduating</source>
+        <translation>Graduating</translation>
+    </message>
+    <message>
+        <source>Finishing</source>
+        <translation>Finishing</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Skipped</translation>
+    </message>
+    <message numerus="yes">
+        <source>Roll the school over to {0}? {1} students change grade or graduate. The rollover can be undone afterwards.</source>
+        <translation>
+            <numerusform>Roll the school over to {0}? {1} student changes grade or graduates. The rollover can be undone afterwards.</numerusform>
+            <numerusform>Roll the school over to {0}? {1} students change grade or graduate. The rollover can be undone afterwards.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rolling the school over…</source>
+        <translation>Rolling the school over…</translation>
+    </message>
+    <message>
+        <source>Undo the rollover to {0}? Grades and plan statuses go back to what they were before it.</source>
+        <translation>Undo the rollover to {0}? Grades and plan statuses go back to what they were before it.</translation>
+    </message>
+    <message>
+        <source>Undoing the rollover…</source>
+        <translation>Undoing the rollover…</translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} students will change grade or graduate; {1} students in all.</source>
+        <translation>
+            <numerusform>{0} student will change grade or graduate; {1} students in all.</numerusform>
+            <numerusform>{0} students will change grade or graduate; {1} students in all.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No rollover to undo.</source>
+        <translation>No rollover to undo.</translation>
+    </message>
+    <message>
+        <source>Last rollover: to {0}, on {1} by {2}.</source>
+        <translation>Last rollover: to {0}, on {1} by {2}.</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was changed.</source>
+        <translation>Cancelled; nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Nothing to change: the school is already rolled over to {0}.</source>
+        <translation>Nothing to change: the school is already rolled over to {0}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rollover to {0} applied: {1} students changed grade or graduated.</source>
+        <translation>
+            <numerusform>Rollover to {0} applied: {1} student changed grade or graduated.</numerusform>
+            <numerusform>Rollover to {0} applied: {1} students changed grade or graduated.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Rollover to {0} undone: {1} students put back as they were.</source>
+        <translation>
+            <numerusform>Rollover to {0} undone: {1} student put back as they were.</numerusform>
+            <numerusform>Rollover to {0} undone: {1} students put back as they were.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} students changed since the rollover stay as they are now:</source>
+        <translation>
+            <numerusform>{0} student changed since the rollover stays as they are now:</numerusform>
+            <numerusform>{0} students changed since the rollover stay as they are now:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{0} (grade {1}): {2}</source>
+        <translation>{0} (grade {1}): {2}</translation>
+    </message>
+</context>
+<context>
+    <name>RolloverTableModel</name>
+    <message>
+        <source>Student</source>
+        <translation>Student</translation>
+    </message>
+    <message>
+        <source>Grade now</source>
+        <translation>Grade now</translation>
+    </message>
+    <message>
+        <source>Next grade</source>
+        <translation>Next grade</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>Roster</name>
+    <message>
+        <source>The manifest says that this bundle has no users.</source>
+        <translation>The manifest says that this bundle has no users.</translation>
+    </message>
+    <message>
+        <source>The folder holds no CSV or Excel file.</source>
+        <translation>The folder holds no CSV or Excel file.</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>First name</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Last name</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>Student number</source>
+        <translation>Student number</translation>
+    </message>
+    <message>
+        <source>Identifier in the source system</source>
+        <translation>Identifier in the source system</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Birth date</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Expected graduation</source>
+        <translation>Expected graduation</translation>
+    </message>
+    <message>
+        <source>Preferred language</source>
+        <translation>Preferred language</translation>
+    </message>
+    <message>
+        <source>School identifier</source>
+        <translation>School identifier</translation>
+    </message>
+    <message>
+        <source>School name</source>
+        <translation>School name</translation>
+    </message>
+    <message>
+        <source>Status (active or inactive)</source>
+        <translation>Status (active or inactive)</translation>
+    </message>
+    <message>
+        <source>Password (never stored)</source>
+        <translation>Password (never stored)</translation>
+    </message>
+    <message>
+        <source>This is not a column mapping saved by CAMS.</source>
+        <translation>This is not a column mapping saved by CAMS.</translation>
+    </message>
+    <message>
+        <source>The users file (users.csv, with sourcedId) is missing.</source>
+        <translation>The users file (users.csv, with sourcedId) is missing.</translation>
+    </message>
+    <message>
+        <source>A parent contact needs a first and a last name.</source>
+        <translation>A parent contact needs a first and a last name.</translation>
+    </message>
+    <message>
+        <source>The file or folder does not exist.</source>
+        <translation>The file or folder does not exist.</translation>
+    </message>
+    <message>
+        <source>The file cannot be opened.</source>
+        <translation>The file cannot be opened.</translation>
+    </message>
+    <message>
+        <source>A value on this line is too long to be a roster value.</source>
+        <translation>A value on this line is too long to be a roster value.</translation>
+    </message>
+    <message>
+        <source>This is not a text file (CSV) nor an Excel workbook.</source>
+        <translation>This is not a text file (CSV) nor an Excel workbook.</translation>
+    </message>
+    <message>
+        <source>The file&apos;s characters are not in a known encoding (UTF-8, UTF-16 or Windows-1252).</source>
+        <translation>The file&apos;s characters are not in a known encoding (UTF-8, UTF-16 or Windows-1252).</translation>
+    </message>
+    <message>
+        <source>This row has more values than the header has columns.</source>
+        <translation>This row has more values than the header has columns.</translation>
+    </message>
+    <message>
+        <source>The file is empty: it has no header line.</source>
+        <translation>The file is empty: it has no header line.</translation>
+    </message>
+    <message>
+        <source>The zip file holds no CSV or Excel file.</source>
+        <translation>The zip file holds no CSV or Excel file.</translation>
+    </message>
+    <message>
+        <source>The zip file is protected by a password.</source>
+        <translation>The zip file is protected by a password.</translation>
+    </message>
+    <message>
+        <source>The zip file holds a path that leads outside of it.</source>
+        <translation>The zip file holds a path that leads outside of it.</translation>
+    </message>
+    <message>
+        <source>Two files have this name: keep only one of them.</source>
+        <translation>Two files have this name: keep only one of them.</translation>
+    </message>
+    <message>
+        <source>The input is too large: more than {0} MB once uncompressed.</source>
+        <translation>The input is too large: more than {0} MB once uncompressed.</translation>
+    </message>
+    <message>
+        <source>The zip file is damaged.</source>
+        <translation>The zip file is damaged.</translation>
+    </message>
+    <message>
+        <source>The Excel workbook is damaged or is not an .xlsx workbook.</source>
+        <translation>The Excel workbook is damaged or is not an .xlsx workbook.</translation>
+    </message>
+    <message>
+        <source>Workbooks in the old Excel format (.xls) cannot be read: save the file as .xlsx or CSV.</source>
+        <translation>Workbooks in the old Excel format (.xls) cannot be read: save the file as .xlsx or CSV.</translation>
+    </message>
+    <message>
+        <source>This column is not in the file.</source>
+        <translation>This column is not in the file.</translation>
+    </message>
+    <message>
+        <source>No column is chosen for: {0}.</source>
+        <translation>No column is chosen for: {0}.</translation>
+    </message>
+    <message>
+        <source>This column has dates written day first and others month first: correct the file.</source>
+        <translation>This column has dates written day first and others month first: correct the file.</translation>
+    </message>
+    <message>
+        <source>The dates of this column can be read day first or month first: choose the date order.</source>
+        <translation>The dates of this column can be read day first or month first: choose the date order.</translation>
+    </message>
+    <message>
+        <source>This is not a date.</source>
+        <translation>This is not a date.</translation>
+    </message>
+    <message>
+        <source>The year must have four digits.</source>
+        <translation>The year must have four digits.</translation>
+    </message>
+    <message>
+        <source>This date does not exist.</source>
+        <translation>This date does not exist.</translation>
+    </message>
+    <message>
+        <source>This date can be read day first or month first: choose the date order.</source>
+        <translation>This date can be read day first or month first: choose the date order.</translation>
+    </message>
+    <message>
+        <source>The grade is outside grades 1 to 12 (or is not a grade).</source>
+        <translation>The grade is outside grades 1 to 12 (or is not a grade).</translation>
+    </message>
+    <message>
+        <source>This gender is not recognized.</source>
+        <translation>This gender is not recognized.</translation>
+    </message>
+    <message>
+        <source>The language is not recognized: English or French.</source>
+        <translation>The language is not recognized: English or French.</translation>
+    </message>
+    <message>
+        <source>This status is not recognized: active or inactive.</source>
+        <translation>This status is not recognized: active or inactive.</translation>
+    </message>
+    <message>
+        <source>The value must be true or false.</source>
+        <translation>The value must be true or false.</translation>
+    </message>
+</context>
+<context>
+    <name>RosterImport</name>
+    <message>
+        <source>This preview cannot be imported as it is; preview the file again.</source>
+        <translation>This preview cannot be imported as it is; preview the file again.</translation>
+    </message>
+    <message>
+        <source>Import cancelled; nothing was imported.</source>
+        <translation>Import cancelled; nothing was imported.</translation>
+    </message>
+    <message>
+        <source>Students changed since this preview was made (someone else may be editing them). Nothing was imported; preview the file again.</source>
+        <translation>Students changed since this preview was made (someone else may be editing them). Nothing was imported; preview the file again.</translation>
+    </message>
+    <message>
+        <source>Id in the school system</source>
+        <translation>Id in the school system</translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation>Parent</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>Relationship</translation>
+    </message>
+    <message>
+        <source>Parent: {0}</source>
+        <translation>Parent: {0}</translation>
+    </message>
+    <message>
+        <source>{0} ({1}, rows: {2})</source>
+        <translation>{0} ({1}, rows: {2})</translation>
+    </message>
+    <message>
+        <source>The file lists students of {0} schools: {1}. Choose the school or schools to import into this school.</source>
+        <translation>The file lists students of {0} schools: {1}. Choose the school or schools to import into this school.</translation>
+    </message>
+    <message>
+        <source>Several students of this school have this name and birth date, and the row has no id, student number or username to tell which.</source>
+        <translation>Several students of this school have this name and birth date, and the row has no id, student number or username to tell which.</translation>
+    </message>
+    <message>
+        <source>This row is the same student as line {0}.</source>
+        <translation>This row is the same student as line {0}.</translation>
+    </message>
+    <message>
+        <source>Not imported: the file marks this student as gone and CAMS has no such student.</source>
+        <translation>Not imported: the file marks this student as gone and CAMS has no such student.</translation>
+    </message>
+    <message>
+        <source>Left out: this student is in school {0} ({1}), which was not chosen for this import.</source>
+        <translation>Left out: this student is in school {0} ({1}), which was not chosen for this import.</translation>
+    </message>
+    <message>
+        <source>Line {0} has the same name and birth date, and neither row has an id, student number or username; only the first of the two rows can be imported.</source>
+        <translation>Line {0} has the same name and birth date, and neither row has an id, student number or username; only the first of the two rows can be imported.</translation>
+    </message>
+    <message>
+        <source>Line {0} has the same value; only the first of the two rows can be imported.</source>
+        <translation>Line {0} has the same value; only the first of the two rows can be imported.</translation>
+    </message>
+    <message>
+        <source>The grade is missing; a new student needs one.</source>
+        <translation>The grade is missing; a new student needs one.</translation>
+    </message>
+    <message>
+        <source>The student number {0} belongs to a student of another school of the board ({1}).</source>
+        <translation>The student number {0} belongs to a student of another school of the board ({1}).</translation>
+    </message>
+    <message>
+        <source>Another student of this school has this id ({0} {1}).</source>
+        <translation>Another student of this school has this id ({0} {1}).</translation>
+    </message>
+    <message>
+        <source>The username {0} belongs to a staff member.</source>
+        <translation>The username {0} belongs to a staff member.</translation>
+    </message>
+    <message>
+        <source>The username {0} belongs to a student of another school of the board ({1}).</source>
+        <translation>The username {0} belongs to a student of another school of the board ({1}).</translation>
+    </message>
+    <message>
+        <source>The username {0} belongs to another student of this school ({1} {2}).</source>
+        <translation>The username {0} belongs to another student of this school ({1} {2}).</translation>
+    </message>
+    <message>
+        <source>The username {0} is already taken.</source>
+        <translation>The username {0} is already taken.</translation>
+    </message>
 </context>
 <context>
     <name>School</name>
     <message>
         <source>This database has no school administrator yet. Open the demo school with cams-desktop --demo, or create one with: cams demo --out FILE.</source>
         <translation>This database has no school administrator yet. Open the demo school with cams-desktop --demo, or create one with: cams demo --out FILE.</translation>
+    </message>
+</context>
+<context>
+    <name>Search</name>
+    <message>
+        <source>A saved search must be a JSON object.</source>
+        <translation>A saved search must be a JSON object.</translation>
+    </message>
+    <message>
+        <source>The saved search has no valid format version.</source>
+        <translation>The saved search has no valid format version.</translation>
+    </message>
+    <message>
+        <source>This search was saved by a newer version of CAMS Desktop.</source>
+        <translation>This search was saved by a newer version of CAMS Desktop.</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <source>{0} contains “{1}”</source>
+        <translation>{0} contains “{1}”</translation>
+    </message>
+    <message>
+        <source>Counsellor: {0}</source>
+        <translation>Counsellor: {0}</translation>
+    </message>
+    <message>
+        <source>Group: {0}</source>
+        <translation>Group: {0}</translation>
+    </message>
+    <message>
+        <source>The saved search has an invalid value for “{0}”.</source>
+        <translation>The saved search has an invalid value for “{0}”.</translation>
+    </message>
+    <message>
+        <source>This group does not exist or is not visible to you.</source>
+        <translation>This group does not exist or is not visible to you.</translation>
+    </message>
+    <message>
+        <source>This saved search does not exist or was deleted.</source>
+        <translation>This saved search does not exist or was deleted.</translation>
+    </message>
+    <message>
+        <source>Give the search a name.</source>
+        <translation>Give the search a name.</translation>
+    </message>
+    <message>
+        <source>A search name holds at most {0} characters.</source>
+        <translation>A search name holds at most {0} characters.</translation>
+    </message>
+    <message>
+        <source>The name contains a character that cannot be stored ({0}).</source>
+        <translation>The name contains a character that cannot be stored ({0}).</translation>
+    </message>
+    <message>
+        <source>You already have a saved search named “{0}”.</source>
+        <translation>You already have a saved search named “{0}”.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchDialog</name>
+    <message>
+        <source>Advanced search</source>
+        <translation>Advanced search</translation>
+    </message>
+    <message>
+        <source>Find the students who match all of:</source>
+        <translation>Find the students who match all of:</translation>
+    </message>
+    <message>
+        <source>Grades</source>
+        <translation>Grades</translation>
+    </message>
+    <message>
+        <source>Username contains</source>
+        <translation>Username contains</translation>
+    </message>
+    <message>
+        <source>First name contains</source>
+        <translation>First name contains</translation>
+    </message>
+    <message>
+        <source>Last name contains</source>
+        <translation>Last name contains</translation>
+    </message>
+    <message>
+        <source>Counsellor</source>
+        <translation>Counsellor</translation>
+    </message>
+    <message>
+        <source>Plan status</source>
+        <translation>Plan status</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>Clear the criteria</source>
+        <translation>Clear the criteria</translation>
+    </message>
+    <message>
+        <source>My saved searches</source>
+        <translation>My saved searches</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Save as…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Rename…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Any counsellor</source>
+        <translation>Any counsellor</translation>
+    </message>
+    <message>
+        <source>Any plan status</source>
+        <translation>Any plan status</translation>
+    </message>
+    <message>
+        <source>Any gender</source>
+        <translation>Any gender</translation>
+    </message>
+    <message>
+        <source>Any group</source>
+        <translation>Any group</translation>
+    </message>
+    <message>
+        <source>This search was saved by a newer version of CAMS Desktop and cannot be used here.</source>
+        <translation>This search was saved by a newer version of CAMS Desktop and cannot be used here.</translation>
+    </message>
+    <message>
+        <source>Save the search</source>
+        <translation>Save the search</translation>
+    </message>
+    <message>
+        <source>Name of the search:</source>
+        <translation>Name of the search:</translation>
+    </message>
+    <message>
+        <source>Rename the search</source>
+        <translation>Rename the search</translation>
+    </message>
+    <message>
+        <source>New name of the search:</source>
+        <translation>New name of the search:</translation>
+    </message>
+    <message>
+        <source>Delete the search</source>
+        <translation>Delete the search</translation>
+    </message>
+    <message>
+        <source>Delete the saved search “{0}”?</source>
+        <translation>Delete the saved search “{0}”?</translation>
+    </message>
+    <message>
+        <source>Saved by a newer version of CAMS Desktop</source>
+        <translation>Saved by a newer version of CAMS Desktop</translation>
     </message>
 </context>
 <context>
@@ -2088,6 +3503,25 @@ Career and education planning administration.</translation>
             <numerusform>{0} selected student</numerusform>
             <numerusform>{0} selected students</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Server</name>
+    <message>
+        <source>Give the server&apos;s name or address, such as cams.school.example.</source>
+        <translation>Give the server&apos;s name or address, such as cams.school.example.</translation>
+    </message>
+    <message>
+        <source>The port is a number from 1 to 65535 (PostgreSQL uses 5432).</source>
+        <translation>The port is a number from 1 to 65535 (PostgreSQL uses 5432).</translation>
+    </message>
+    <message>
+        <source>The database name has letters, digits and underscores only, and starts with a letter.</source>
+        <translation>The database name has letters, digits and underscores only, and starts with a letter.</translation>
+    </message>
+    <message>
+        <source>The password could not be stored in the system keychain: {0}</source>
+        <translation>The password could not be stored in the system keychain: {0}</translation>
     </message>
 </context>
 <context>
@@ -2466,6 +3900,10 @@ Career and education planning administration.</translation>
         <source>Created</source>
         <translation>Created</translation>
     </message>
+    <message>
+        <source>The student will create their plan on the planning site; this school lets students direct their plans.</source>
+        <translation>The student will create their plan on the planning site; this school lets students direct their plans.</translation>
+    </message>
 </context>
 <context>
     <name>StudentExport</name>
@@ -2571,6 +4009,25 @@ Career and education planning administration.</translation>
             <numerusform>{0} of {1} students shown</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Transferred students</source>
+        <translation>Transferred students</translation>
+    </message>
+    <message>
+        <source>Remove the search</source>
+        <translation>Remove the search</translation>
+    </message>
+    <message>
+        <source>Search: {0}</source>
+        <translation>Search: {0}</translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} students transferred to another school</source>
+        <translation>
+            <numerusform>{0} student transferred to another school</numerusform>
+            <numerusform>{0} students transferred to another school</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>StudentTable</name>
@@ -2609,6 +4066,18 @@ Career and education planning administration.</translation>
     <message>
         <source>{0} of {1} readiness requirements met</source>
         <translation>{0} of {1} readiness requirements met</translation>
+    </message>
+    <message>
+        <source>Grade at transfer</source>
+        <translation>Grade at transfer</translation>
+    </message>
+    <message>
+        <source>Transferred on</source>
+        <translation>Transferred on</translation>
+    </message>
+    <message>
+        <source>Receiving school</source>
+        <translation>Receiving school</translation>
     </message>
 </context>
 <context>
@@ -2727,6 +4196,68 @@ Career and education planning administration.</translation>
     <message>
         <source>The temporary password of {0} {1} ({2}) is shown only now. Give it to them in person; they must choose a new one when they next sign in.</source>
         <translation>The temporary password of {0} {1} ({2}) is shown only now. Give it to them in person; they must choose a new one when they next sign in.</translation>
+    </message>
+</context>
+<context>
+    <name>TransferDialog</name>
+    <message>
+        <source>Transfer</source>
+        <translation>Transfer</translation>
+    </message>
+    <message numerus="yes">
+        <source>Transfer {0} students to another school of the school board. Their plan and its history go with them; this school will no longer see them.</source>
+        <translation>
+            <numerusform>Transfer {0} student to another school of the school board. Their plan and its history go with them; this school will no longer see them.</numerusform>
+            <numerusform>Transfer {0} students to another school of the school board. Their plan and its history go with them; this school will no longer see them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and {0} more</source>
+        <translation>
+            <numerusform>and {0} more</numerusform>
+            <numerusform>and {0} more</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Receiving school:</source>
+        <translation>Receiving school:</translation>
+    </message>
+    <message>
+        <source>There is no other school in the school board.</source>
+        <translation>There is no other school in the school board.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} students transferred to {1}.</source>
+        <translation>
+            <numerusform>{0} student transferred to {1}.</numerusform>
+            <numerusform>{0} students transferred to {1}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} students stayed:</source>
+        <translation>
+            <numerusform>{0} student stayed:</numerusform>
+            <numerusform>{0} students stayed:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>Transfers</name>
+    <message>
+        <source>Choose another school of the school board.</source>
+        <translation>Choose another school of the school board.</translation>
+    </message>
+    <message>
+        <source>Graduated students are not transferred.</source>
+        <translation>Graduated students are not transferred.</translation>
+    </message>
+    <message>
+        <source>{0} already has a student with the number {1}.</source>
+        <translation>{0} already has a student with the number {1}.</translation>
     </message>
 </context>
 </TS>

@@ -753,6 +753,200 @@ Après :
     </message>
 </context>
 <context>
+    <name>GradeMoveDialog</name>
+    <message>
+        <source>Promote students</source>
+        <translation>Faire passer les élèves</translation>
+    </message>
+    <message>
+        <source>Move students up one grade. Students in grade 12 stay where they are: graduate them instead.</source>
+        <translation>Faire passer les élèves à l&apos;année suivante. Les élèves de 12e année restent où ils sont : diplômez-les plutôt.</translation>
+    </message>
+    <message>
+        <source>Promote</source>
+        <translation>Faire passer</translation>
+    </message>
+    <message>
+        <source>Demote students</source>
+        <translation>Rétrograder les élèves</translation>
+    </message>
+    <message>
+        <source>Move students down one grade. Students in grade 1 stay where they are.</source>
+        <translation>Rétrograder les élèves d&apos;une année. Les élèves de 1re année restent où ils sont.</translation>
+    </message>
+    <message>
+        <source>Demote</source>
+        <translation>Rétrograder</translation>
+    </message>
+    <message>
+        <source>Graduate students</source>
+        <translation>Diplômer les élèves</translation>
+    </message>
+    <message>
+        <source>Graduated students leave the lists; their plan becomes inactive and stays readable by the student. Nothing is deleted.</source>
+        <translation>Les élèves diplômés quittent les listes; leur plan devient inactif et reste consultable par l&apos;élève. Rien n&apos;est supprimé.</translation>
+    </message>
+    <message>
+        <source>Graduate</source>
+        <translation>Diplômer</translation>
+    </message>
+    <message>
+        <source>The selected students ({0})</source>
+        <translation>Les élèves sélectionnés ({0})</translation>
+    </message>
+    <message>
+        <source>Every active plan of a grade:</source>
+        <translation>Tous les plans actifs d&apos;une année :</translation>
+    </message>
+    <message numerus="yes">
+        <source>Grade {0} ({1} students)</source>
+        <translation>
+            <numerusform>Année {0} ({1} élève)</numerusform>
+            <numerusform>Année {0} ({1} élèves)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} students will move up one grade.</source>
+        <translation>
+            <numerusform>{0} élève passera à l&apos;année suivante.</numerusform>
+            <numerusform>{0} élèves passeront à l&apos;année suivante.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} students will move down one grade.</source>
+        <translation>
+            <numerusform>{0} élève sera rétrogradé d&apos;une année.</numerusform>
+            <numerusform>{0} élèves seront rétrogradés d&apos;une année.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} students will graduate.</source>
+        <translation>
+            <numerusform>{0} élève sera diplômé.</numerusform>
+            <numerusform>{0} élèves seront diplômés.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} students promoted.</source>
+        <translation>
+            <numerusform>{0} élève est passé à l&apos;année suivante.</numerusform>
+            <numerusform>{0} élèves sont passés à l&apos;année suivante.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} students demoted.</source>
+        <translation>
+            <numerusform>{0} élève rétrogradé.</numerusform>
+            <numerusform>{0} élèves rétrogradés.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} students graduated.</source>
+        <translation>
+            <numerusform>{0} élève diplômé.</numerusform>
+            <numerusform>{0} élèves diplômés.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} students stayed as they were:</source>
+        <translation>
+            <numerusform>{0} élève est resté tel quel :</numerusform>
+            <numerusform>{0} élèves sont restés tels quels :</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{0} (grade {1}): {2}</source>
+        <translation>{0} (année {1}) : {2}</translation>
+    </message>
+</context>
+<context>
+    <name>Grades</name>
+    <message>
+        <source>Promoted</source>
+        <translation>Passé à l&apos;année suivante</translation>
+    </message>
+    <message>
+        <source>Demoted</source>
+        <translation>Rétrogradé</translation>
+    </message>
+    <message>
+        <source>Graduated</source>
+        <translation>Diplômé</translation>
+    </message>
+    <message>
+        <source>Year-end rollover</source>
+        <translation>Passage à l&apos;année suivante</translation>
+    </message>
+    <message>
+        <source>Rollover undone</source>
+        <translation>Passage annulé</translation>
+    </message>
+    <message>
+        <source>Already in grade {0}, the last grade: use Graduate.</source>
+        <translation>Déjà en année {0}, la dernière année : utilisez Diplômer.</translation>
+    </message>
+    <message>
+        <source>Already in grade {0}, the first grade.</source>
+        <translation>Déjà en année {0}, la première année.</translation>
+    </message>
+    <message>
+        <source>Already graduated.</source>
+        <translation>Déjà diplômé.</translation>
+    </message>
+    <message>
+        <source>Plan inactive.</source>
+        <translation>Plan inactif.</translation>
+    </message>
+    <message>
+        <source>Already rolled over for {0}.</source>
+        <translation>Passage à {0} déjà fait.</translation>
+    </message>
+    <message>
+        <source>The school was already rolled over for {0}, a later year.</source>
+        <translation>L&apos;école est déjà passée à {0}, une année ultérieure.</translation>
+    </message>
+    <message>
+        <source>Grade changed since the rollover (now {0}).</source>
+        <translation>Année modifiée depuis le passage (maintenant {0}).</translation>
+    </message>
+    <message>
+        <source>Plan status changed since the rollover.</source>
+        <translation>État du plan modifié depuis le passage.</translation>
+    </message>
+    <message>
+        <source>No longer a student of this school.</source>
+        <translation>N&apos;est plus un élève de cette école.</translation>
+    </message>
+    <message>
+        <source>Graduates</source>
+        <translation>Obtient son diplôme</translation>
+    </message>
+    <message>
+        <source>Finishing elementary school — transfer them</source>
+        <translation>Termine le primaire — à transférer</translation>
+    </message>
+    <message>
+        <source>The grade must be between 1 and 12.</source>
+        <translation>L&apos;année doit être entre 1 et 12.</translation>
+    </message>
+    <message>
+        <source>Write the school year as two years that follow, like 2026-2027.</source>
+        <translation>Écrivez l&apos;année scolaire sous forme de deux années qui se suivent, comme 2026-2027.</translation>
+    </message>
+    <message>
+        <source>There is no rollover to undo.</source>
+        <translation>Il n&apos;y a aucun passage à annuler.</translation>
+    </message>
+    <message>
+        <source>Students changed since the preview was made; nothing was changed. Preview the rollover again.</source>
+        <translation>Des élèves ont changé depuis l&apos;aperçu; rien n&apos;a été modifié. Refaites l&apos;aperçu du passage.</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was changed.</source>
+        <translation>Annulé; rien n&apos;a été modifié.</translation>
+    </message>
+</context>
+<context>
     <name>GroupEntriesDialog</name>
     <message>
         <source>Group entries</source>
@@ -821,6 +1015,133 @@ Après :
     <message>
         <source>New group entry for the {0} selected students</source>
         <translation>Nouvelle entrée de groupe pour les {0} élèves sélectionnés</translation>
+    </message>
+</context>
+<context>
+    <name>GroupMembershipDialog</name>
+    <message>
+        <source>Add to group</source>
+        <translation>Ajouter au groupe</translation>
+    </message>
+    <message numerus="yes">
+        <source>Add {0} selected students to:</source>
+        <translation>
+            <numerusform>Ajouter {0} élève sélectionné au groupe :</numerusform>
+            <numerusform>Ajouter {0} élèves sélectionnés au groupe :</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove from group</source>
+        <translation>Retirer du groupe</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove {0} selected students from:</source>
+        <translation>
+            <numerusform>Retirer {0} élève sélectionné du groupe :</numerusform>
+            <numerusform>Retirer {0} élèves sélectionnés du groupe :</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Groupe</translation>
+    </message>
+    <message>
+        <source>There is no group you can change. Create one with Students › Manage groups.</source>
+        <translation>Il n&apos;y a aucun groupe que vous pouvez modifier. Créez-en un avec Élèves › Gérer les groupes.</translation>
+    </message>
+</context>
+<context>
+    <name>Groups</name>
+    <message>
+        <source>This group does not exist or is not visible to you.</source>
+        <translation>Ce groupe n&apos;existe pas ou ne vous est pas visible.</translation>
+    </message>
+    <message>
+        <source>A chosen student does not exist or is not in your list; no group was changed.</source>
+        <translation>Un ou une élève choisi n&apos;existe pas ou n&apos;est pas dans votre liste; aucun groupe n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>Give the group a name.</source>
+        <translation>Donnez un nom au groupe.</translation>
+    </message>
+    <message>
+        <source>A group name holds at most {0} characters.</source>
+        <translation>Le nom d&apos;un groupe compte au plus {0} caractères.</translation>
+    </message>
+    <message>
+        <source>The name contains a character that cannot be stored ({0}).</source>
+        <translation>Le nom contient un caractère qui ne peut pas être enregistré ({0}).</translation>
+    </message>
+    <message>
+        <source>There is already a group named “{0}”.</source>
+        <translation>Il existe déjà un groupe nommé « {0} ».</translation>
+    </message>
+</context>
+<context>
+    <name>GroupsDialog</name>
+    <message>
+        <source>Manage groups</source>
+        <translation>Gérer les groupes</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Groupe</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Students</source>
+        <translation>Élèves</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Renommer…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>New group</source>
+        <translation>Nouveau groupe</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Create the group</source>
+        <translation>Créer le groupe</translation>
+    </message>
+    <message>
+        <source>Rename the group</source>
+        <translation>Renommer le groupe</translation>
+    </message>
+    <message>
+        <source>New name of the group:</source>
+        <translation>Nouveau nom du groupe :</translation>
+    </message>
+    <message>
+        <source>Delete the group</source>
+        <translation>Supprimer le groupe</translation>
+    </message>
+    <message>
+        <source>Delete the group “{0}”? Its students stay in the school; only the group goes.</source>
+        <translation>Supprimer le groupe « {0} »? Ses élèves restent à l&apos;école; seul le groupe disparaît.</translation>
+    </message>
+    <message>
+        <source>Private (only I see it)</source>
+        <translation>Privé (visible par moi seulement)</translation>
+    </message>
+    <message>
+        <source>Shared (everyone sees and changes it)</source>
+        <translation>Partagé (tout le monde le voit et le modifie)</translation>
+    </message>
+    <message>
+        <source>Managed (everyone sees it; program administrators change it)</source>
+        <translation>Géré (tout le monde le voit; les administrateurs du programme le modifient)</translation>
     </message>
 </context>
 <context>
@@ -908,6 +1229,273 @@ Après :
     <message>
         <source>The readiness standards do not require an annual review in grade {0}.</source>
         <translation>Les normes de préparation n&apos;exigent pas de révision annuelle en {0}e année.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportRowsModel</name>
+    <message>
+        <source>New</source>
+        <translation>Nouveau</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>Mise à jour</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Inchangé</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <source>Left out</source>
+        <translation>Laissé de côté</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>File and line</source>
+        <translation>Fichier et ligne</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>Élève</translation>
+    </message>
+    <message>
+        <source>Changes or reason</source>
+        <translation>Changements ou raison</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Import students</source>
+        <translation>Importer des élèves</translation>
+    </message>
+    <message>
+        <source>Choose the file exported by the school&apos;s information system: a CSV or Excel file, or a OneRoster or School Data Sync folder or zip file. Nothing is written before you have seen the preview and pressed Import.</source>
+        <translation>Choisissez le fichier exporté par le système d&apos;information de l&apos;école : un fichier CSV ou Excel, ou un dossier ou un fichier zip OneRoster ou School Data Sync. Rien n&apos;est enregistré avant que vous ayez vu l&apos;aperçu et cliqué sur Importer.</translation>
+    </message>
+    <message>
+        <source>Choose a file…</source>
+        <translation>Choisir un fichier…</translation>
+    </message>
+    <message>
+        <source>Choose a folder…</source>
+        <translation>Choisir un dossier…</translation>
+    </message>
+    <message>
+        <source>Say which column of the file holds each value. First name, last name and grade are required; the school remembers your choice for the next file laid out the same way.</source>
+        <translation>Indiquez quelle colonne du fichier contient chaque valeur. Le prénom, le nom et l&apos;année sont obligatoires; l&apos;école retient votre choix pour le prochain fichier présenté de la même façon.</translation>
+    </message>
+    <message>
+        <source>(not in the file)</source>
+        <translation>(absent du fichier)</translation>
+    </message>
+    <message>
+        <source>Dates such as 04/02/2010</source>
+        <translation>Dates comme 04/02/2010</translation>
+    </message>
+    <message>
+        <source>Tell from the dates</source>
+        <translation>Déduire des dates</translation>
+    </message>
+    <message>
+        <source>Day first (04/02/2010 is February 4)</source>
+        <translation>Jour d&apos;abord (04/02/2010 est le 4 février)</translation>
+    </message>
+    <message>
+        <source>Month first (04/02/2010 is April 2)</source>
+        <translation>Mois d&apos;abord (04/02/2010 est le 2 avril)</translation>
+    </message>
+    <message>
+        <source>The file lists students of several schools. Check the school or schools whose students belong to this school.</source>
+        <translation>Le fichier contient des élèves de plusieurs écoles. Cochez l&apos;école ou les écoles dont les élèves appartiennent à cette école.</translation>
+    </message>
+    <message>
+        <source>Show only the rows in error</source>
+        <translation>Afficher seulement les lignes en erreur</translation>
+    </message>
+    <message>
+        <source>New students</source>
+        <translation>Nouveaux élèves</translation>
+    </message>
+    <message>
+        <source>Students to update</source>
+        <translation>Élèves à mettre à jour</translation>
+    </message>
+    <message>
+        <source>Students unchanged</source>
+        <translation>Élèves inchangés</translation>
+    </message>
+    <message>
+        <source>Rows in error (not imported)</source>
+        <translation>Lignes en erreur (non importées)</translation>
+    </message>
+    <message>
+        <source>Rows left out</source>
+        <translation>Lignes laissées de côté</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Précédent</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Choose the roster file</source>
+        <translation>Choisir le fichier des élèves</translation>
+    </message>
+    <message>
+        <source>Roster files (*.csv *.txt *.xlsx *.zip);;All files (*)</source>
+        <translation>Fichiers d&apos;élèves (*.csv *.txt *.xlsx *.zip);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Choose the roster folder</source>
+        <translation>Choisir le dossier des élèves</translation>
+    </message>
+    <message>
+        <source>The import failed; nothing was imported. ({0})</source>
+        <translation>L&apos;importation a échoué; rien n&apos;a été importé. ({0})</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importer</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Suivant</translation>
+    </message>
+    <message>
+        <source>1. The file</source>
+        <translation>1. Le fichier</translation>
+    </message>
+    <message>
+        <source>2. The columns</source>
+        <translation>2. Les colonnes</translation>
+    </message>
+    <message>
+        <source>3. The schools</source>
+        <translation>3. Les écoles</translation>
+    </message>
+    <message>
+        <source>4. Preview: nothing is written yet</source>
+        <translation>4. Aperçu : rien n&apos;est encore enregistré</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>Choose the file, folder or zip to import.</source>
+        <translation>Choisissez le fichier, le dossier ou le fichier zip à importer.</translation>
+    </message>
+    <message>
+        <source>{0} does not exist.</source>
+        <translation>{0} n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>Lecture du fichier…</translation>
+    </message>
+    <message>
+        <source>Choose the column of: {0}.</source>
+        <translation>Choisissez la colonne de : {0}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} — {1} ({2} rows)</source>
+        <translation>
+            <numerusform>{0} — {1} ({2} ligne)</numerusform>
+            <numerusform>{0} — {1} ({2} lignes)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Check at least one school.</source>
+        <translation>Cochez au moins une école.</translation>
+    </message>
+    <message>
+        <source>Preparing the preview…</source>
+        <translation>Préparation de l&apos;aperçu…</translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} passwords in the file will be ignored: passwords are never stored.</source>
+        <translation>
+            <numerusform>{0} mot de passe du fichier sera ignoré : les mots de passe ne sont jamais enregistrés.</numerusform>
+            <numerusform>{0} mots de passe du fichier seront ignorés : les mots de passe ne sont jamais enregistrés.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} active students of the school are not in this file.</source>
+        <translation>
+            <numerusform>{0} élève actif de l&apos;école n&apos;est pas dans ce fichier.</numerusform>
+            <numerusform>{0} élèves actifs de l&apos;école ne sont pas dans ce fichier.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and {0} more</source>
+        <translation>
+            <numerusform>et {0} autre</numerusform>
+            <numerusform>et {0} autres</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deactivate the plans of these {0} students</source>
+        <translation>
+            <numerusform>Supprimer le plan de cet élève ({0})</numerusform>
+            <numerusform>Supprimer le plan de ces {0} élèves</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Importation…</translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} students added.</source>
+        <translation>
+            <numerusform>{0} élève ajouté.</numerusform>
+            <numerusform>{0} élèves ajoutés.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} students updated.</source>
+        <translation>
+            <numerusform>{0} élève mis à jour.</numerusform>
+            <numerusform>{0} élèves mis à jour.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} students unchanged.</source>
+        <translation>
+            <numerusform>{0} élève inchangé.</numerusform>
+            <numerusform>{0} élèves inchangés.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} plans deactivated.</source>
+        <translation>
+            <numerusform>{0} plan supprimé.</numerusform>
+            <numerusform>{0} plans supprimés.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} rows in error were not imported.</source>
+        <translation>
+            <numerusform>{0} ligne en erreur n&apos;a pas été importée.</numerusform>
+            <numerusform>{0} lignes en erreur n&apos;ont pas été importées.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} passwords in the file were ignored: passwords are never stored.</source>
+        <translation>
+            <numerusform>{0} mot de passe du fichier a été ignoré : les mots de passe ne sont jamais enregistrés.</numerusform>
+            <numerusform>{0} mots de passe du fichier ont été ignorés : les mots de passe ne sont jamais enregistrés.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1132,6 +1720,44 @@ Après :
     <message>
         <source>(no topic)</source>
         <translation>(aucun sujet)</translation>
+    </message>
+</context>
+<context>
+    <name>LoginHistoryDialog</name>
+    <message>
+        <source>Login history — {0} {1}</source>
+        <translation>Historique des connexions — {0} {1}</translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} logins</source>
+        <translation>
+            <numerusform>{0} connexion</numerusform>
+            <numerusform>{0} connexions</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The student has never signed in.</source>
+        <translation>L&apos;élève ne s&apos;est encore jamais connecté à son plan.</translation>
+    </message>
+    <message>
+        <source>Last login: {0}</source>
+        <translation>Dernière connexion : {0}</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Provenance</translation>
+    </message>
+    <message>
+        <source>Planning site</source>
+        <translation>Site de planification</translation>
+    </message>
+    <message>
+        <source>Mobile app</source>
+        <translation>Application mobile</translation>
     </message>
 </context>
 <context>
@@ -1383,6 +2009,119 @@ Administration de la planification de carrière et de formation.</translation>
         <source>Email settings</source>
         <translation>Paramètres de courriel</translation>
     </message>
+    <message>
+        <source>Import students…</source>
+        <translation>Importer des élèves…</translation>
+    </message>
+    <message>
+        <source>Advanced search…</source>
+        <translation>Recherche avancée…</translation>
+    </message>
+    <message>
+        <source>Saved searches</source>
+        <translation>Recherches enregistrées</translation>
+    </message>
+    <message>
+        <source>Manage groups</source>
+        <translation>Gérer les groupes</translation>
+    </message>
+    <message>
+        <source>Add to group…</source>
+        <translation>Ajouter au groupe…</translation>
+    </message>
+    <message>
+        <source>Remove from group…</source>
+        <translation>Retirer du groupe…</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>Réinitialiser le mot de passe…</translation>
+    </message>
+    <message>
+        <source>Login history</source>
+        <translation>Historique des connexions</translation>
+    </message>
+    <message>
+        <source>Allow inviting others</source>
+        <translation>Permettre d&apos;inviter d&apos;autres personnes</translation>
+    </message>
+    <message>
+        <source>Plan options…</source>
+        <translation>Options du plan…</translation>
+    </message>
+    <message>
+        <source>Promote…</source>
+        <translation>Faire passer…</translation>
+    </message>
+    <message>
+        <source>Demote…</source>
+        <translation>Rétrograder…</translation>
+    </message>
+    <message>
+        <source>Graduate…</source>
+        <translation>Diplômer…</translation>
+    </message>
+    <message>
+        <source>Transfer…</source>
+        <translation>Transférer…</translation>
+    </message>
+    <message>
+        <source>Year-end rollover…</source>
+        <translation>Passage à l&apos;année suivante…</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Transférer</translation>
+    </message>
+    <message>
+        <source>Year-end rollover</source>
+        <translation>Passage à l&apos;année suivante</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>Réinitialiser le mot de passe</translation>
+    </message>
+    <message numerus="yes">
+        <source>Give these students a new password? Their current password stops working at once.
+
+{0}</source>
+        <translation>
+            <numerusform>Donner un nouveau mot de passe à cet élève? Son mot de passe actuel cessera de fonctionner immédiatement.
+
+{0}</numerusform>
+            <numerusform>Donner un nouveau mot de passe à ces élèves? Leur mot de passe actuel cessera de fonctionner immédiatement.
+
+{0}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stop the selected students from inviting others?
+
+Invitations already made: {0}. They are kept, but the planning site stops sharing the plans until inviting is allowed again.
+
+{1}</source>
+        <translation>Empêcher les élèves choisis d&apos;inviter d&apos;autres personnes?
+
+Invitations déjà faites : {0}. Elles sont conservées, mais le site de planification cesse de partager les plans jusqu&apos;à ce que les invitations soient permises de nouveau.
+
+{1}</translation>
+    </message>
+    <message>
+        <source>No saved search yet</source>
+        <translation>Aucune recherche enregistrée</translation>
+    </message>
+    <message>
+        <source>Added to “{0}”: {1}; already in it: {2}.</source>
+        <translation>Ajoutés à « {0} » : {1}; déjà membres : {2}.</translation>
+    </message>
+    <message>
+        <source>Removed from “{0}”: {1}; not in it: {2}.</source>
+        <translation>Retirés de « {0} » : {1}; n&apos;en faisaient pas partie : {2}.</translation>
+    </message>
+    <message>
+        <source>Promote/demote students</source>
+        <translation>Faire passer/rétrograder les élèves</translation>
+    </message>
 </context>
 <context>
     <name>ManageLogsDialog</name>
@@ -1574,6 +2313,62 @@ Administration de la planification de carrière et de formation.</translation>
     <message>
         <source>No student with an active plan matches this choice.</source>
         <translation>Aucun élève dont le plan est actif ne répond à ce choix.</translation>
+    </message>
+</context>
+<context>
+    <name>NewPasswordsDialog</name>
+    <message numerus="yes">
+        <source>New passwords</source>
+        <translation>
+            <numerusform>Nouveau mot de passe</numerusform>
+            <numerusform>Nouveaux mots de passe</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>These passwords are shown only now and will not be shown again. Give them to the students in person or print their login slips.</source>
+        <translation>
+            <numerusform>Ce mot de passe n&apos;est affiché que maintenant et ne le sera plus. Remettez-le à l&apos;élève en personne ou imprimez sa fiche de connexion.</numerusform>
+            <numerusform>Ces mots de passe ne sont affichés que maintenant et ne le seront plus. Remettez-les aux élèves en personne ou imprimez leurs fiches de connexion.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>Élève</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Nom d&apos;utilisateur</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copier</translation>
+    </message>
+    <message numerus="yes">
+        <source>Print the login slips</source>
+        <translation>
+            <numerusform>Imprimer la fiche de connexion</numerusform>
+            <numerusform>Imprimer les fiches de connexion</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>login-slips</source>
+        <translation>fiches-connexion</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The file could not be written ({0}).</source>
+        <translation>Le fichier n&apos;a pas pu être écrit ({0}).</translation>
+    </message>
+    <message>
+        <source>Login slips saved in {0}.</source>
+        <translation>Fiches de connexion enregistrées dans {0}.</translation>
     </message>
 </context>
 <context>
@@ -1880,6 +2675,33 @@ Administration de la planification de carrière et de formation.</translation>
     </message>
 </context>
 <context>
+    <name>PlanOptionsDialog</name>
+    <message>
+        <source>Plan options</source>
+        <translation>Options du plan</translation>
+    </message>
+    <message>
+        <source>Who creates the plans</source>
+        <translation>Qui crée les plans</translation>
+    </message>
+    <message>
+        <source>Student-directed: students create their own plan</source>
+        <translation>Dirigé par l&apos;élève : les élèves créent eux-mêmes leur plan</translation>
+    </message>
+    <message>
+        <source>School-directed: staff create one plan per student</source>
+        <translation>Dirigé par l&apos;école : le personnel crée un plan pour chaque élève</translation>
+    </message>
+    <message>
+        <source>A student added here gets an account without a plan; they create their plan on the planning site. The planning site offers them “create new plan”.</source>
+        <translation>Un élève ajouté ici reçoit un compte sans plan; il crée son plan sur le site de planification, qui lui offre « Créer un nouveau plan ».</translation>
+    </message>
+    <message>
+        <source>Adding a student creates their plan. The planning site does not offer “create new plan”: each student has the one plan the school made.</source>
+        <translation>Ajouter un élève crée son plan. Le site de planification n&apos;offre pas « Créer un nouveau plan » : chaque élève a le seul plan créé par l&apos;école.</translation>
+    </message>
+</context>
+<context>
     <name>PrintDialog</name>
     <message numerus="yes">
         <source>{0} students selected in the list.</source>
@@ -1990,12 +2812,605 @@ Administration de la planification de carrière et de formation.</translation>
         <source>{stem}-{n}-of-{total}.pdf</source>
         <translation>{stem}-{n}-de-{total}.pdf</translation>
     </message>
+    <message>
+        <source>There is no new password to print.</source>
+        <translation>Il n&apos;y a aucun nouveau mot de passe à imprimer.</translation>
+    </message>
+</context>
+<context>
+    <name>RolloverDialog</name>
+    <message>
+        <source>Year-end rollover</source>
+        <translation>Passage à l&apos;année suivante</translation>
+    </message>
+    <message>
+        <source>Next school year:</source>
+        <translation>Année scolaire suivante :</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Aperçu</translation>
+    </message>
+    <message>
+        <source>Apply the rollover</source>
+        <translation>Appliquer le passage</translation>
+    </message>
+    <message>
+        <source>Undo the last rollover</source>
+        <translation>Annuler le dernier passage</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Année</translation>
+    </message>
+    <message>
+        <source>Moving up</source>
+        <translation>Passent à l&apos;année suivante</translation>
+    </message>
+    <message>
+        <source>Graduating</source>
+        <translation>Diplômés</translation>
+    </message>
+    <message>
+        <source>Finishing</source>
+        <translation>Finissants</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Laissés tels quels</translation>
+    </message>
+    <message numerus="yes">
+        <source>Roll the school over to {0}? {1} students change grade or graduate. The rollover can be undone afterwards.</source>
+        <translation>
+            <numerusform>Faire passer l&apos;école à {0}? {1} élève change d&apos;année ou obtient son diplôme. Le passage pourra être annulé ensuite.</numerusform>
+            <numerusform>Faire passer l&apos;école à {0}? {1} élèves changent d&apos;année ou obtiennent leur diplôme. Le passage pourra être annulé ensuite.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rolling the school over…</source>
+        <translation>Passage de l&apos;école à l&apos;année suivante…</translation>
+    </message>
+    <message>
+        <source>Undo the rollover to {0}? Grades and plan statuses go back to what they were before it.</source>
+        <translation>Annuler le passage à {0}? Les années et les états des plans redeviennent ce qu&apos;ils étaient avant.</translation>
+    </message>
+    <message>
+        <source>Undoing the rollover…</source>
+        <translation>Annulation du passage…</translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} students will change grade or graduate; {1} students in all.</source>
+        <translation>
+            <numerusform>{0} élève changera d&apos;année ou obtiendra son diplôme; {1} élèves en tout.</numerusform>
+            <numerusform>{0} élèves changeront d&apos;année ou obtiendront leur diplôme; {1} élèves en tout.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No rollover to undo.</source>
+        <translation>Aucun passage à annuler.</translation>
+    </message>
+    <message>
+        <source>Last rollover: to {0}, on {1} by {2}.</source>
+        <translation>Dernier passage : à {0}, le {1} par {2}.</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was changed.</source>
+        <translation>Annulé; rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>Nothing to change: the school is already rolled over to {0}.</source>
+        <translation>Rien à modifier : l&apos;école est déjà passée à {0}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rollover to {0} applied: {1} students changed grade or graduated.</source>
+        <translation>
+            <numerusform>Passage à {0} appliqué : {1} élève a changé d&apos;année ou obtenu son diplôme.</numerusform>
+            <numerusform>Passage à {0} appliqué : {1} élèves ont changé d&apos;année ou obtenu leur diplôme.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Rollover to {0} undone: {1} students put back as they were.</source>
+        <translation>
+            <numerusform>Passage à {0} annulé : {1} élève remis comme avant.</numerusform>
+            <numerusform>Passage à {0} annulé : {1} élèves remis comme avant.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} students changed since the rollover stay as they are now:</source>
+        <translation>
+            <numerusform>{0} élève modifié depuis le passage reste tel quel :</numerusform>
+            <numerusform>{0} élèves modifiés depuis le passage restent tels quels :</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{0} (grade {1}): {2}</source>
+        <translation>{0} (année {1}) : {2}</translation>
+    </message>
+</context>
+<context>
+    <name>RolloverTableModel</name>
+    <message>
+        <source>Student</source>
+        <translation>Élève</translation>
+    </message>
+    <message>
+        <source>Grade now</source>
+        <translation>Année actuelle</translation>
+    </message>
+    <message>
+        <source>Next grade</source>
+        <translation>Année suivante</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Remarque</translation>
+    </message>
+</context>
+<context>
+    <name>Roster</name>
+    <message>
+        <source>The manifest says that this bundle has no users.</source>
+        <translation>Le manifeste indique que cet ensemble de fichiers ne contient aucun utilisateur.</translation>
+    </message>
+    <message>
+        <source>The folder holds no CSV or Excel file.</source>
+        <translation>Le dossier ne contient aucun fichier CSV ou Excel.</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nom de famille</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Année</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Nom d&apos;utilisateur</translation>
+    </message>
+    <message>
+        <source>Student number</source>
+        <translation>Numéro d&apos;élève</translation>
+    </message>
+    <message>
+        <source>Identifier in the source system</source>
+        <translation>Identifiant dans le système source</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Date de naissance</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Genre</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <source>Expected graduation</source>
+        <translation>Date prévue d&apos;obtention du diplôme</translation>
+    </message>
+    <message>
+        <source>Preferred language</source>
+        <translation>Langue préférée</translation>
+    </message>
+    <message>
+        <source>School identifier</source>
+        <translation>Identifiant de l&apos;école</translation>
+    </message>
+    <message>
+        <source>School name</source>
+        <translation>Nom de l&apos;école</translation>
+    </message>
+    <message>
+        <source>Status (active or inactive)</source>
+        <translation>Statut (actif ou inactif)</translation>
+    </message>
+    <message>
+        <source>Password (never stored)</source>
+        <translation>Mot de passe (jamais conservé)</translation>
+    </message>
+    <message>
+        <source>This is not a column mapping saved by CAMS.</source>
+        <translation>Ceci n&apos;est pas une correspondance de colonnes enregistrée par CAMS.</translation>
+    </message>
+    <message>
+        <source>The users file (users.csv, with sourcedId) is missing.</source>
+        <translation>Le fichier des utilisateurs (users.csv, avec sourcedId) est absent.</translation>
+    </message>
+    <message>
+        <source>A parent contact needs a first and a last name.</source>
+        <translation>Un contact parent doit avoir un prénom et un nom de famille.</translation>
+    </message>
+    <message>
+        <source>The file or folder does not exist.</source>
+        <translation>Le fichier ou le dossier n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <source>The file cannot be opened.</source>
+        <translation>Le fichier ne peut pas être ouvert.</translation>
+    </message>
+    <message>
+        <source>A value on this line is too long to be a roster value.</source>
+        <translation>Une valeur de cette ligne est trop longue pour une liste d&apos;élèves.</translation>
+    </message>
+    <message>
+        <source>This is not a text file (CSV) nor an Excel workbook.</source>
+        <translation>Ce n&apos;est ni un fichier texte (CSV) ni un classeur Excel.</translation>
+    </message>
+    <message>
+        <source>The file&apos;s characters are not in a known encoding (UTF-8, UTF-16 or Windows-1252).</source>
+        <translation>Les caractères du fichier ne sont pas dans un encodage connu (UTF-8, UTF-16 ou Windows-1252).</translation>
+    </message>
+    <message>
+        <source>This row has more values than the header has columns.</source>
+        <translation>Cette ligne contient plus de valeurs que l&apos;en-tête n&apos;a de colonnes.</translation>
+    </message>
+    <message>
+        <source>The file is empty: it has no header line.</source>
+        <translation>Le fichier est vide : il n&apos;a pas de ligne d&apos;en-tête.</translation>
+    </message>
+    <message>
+        <source>The zip file holds no CSV or Excel file.</source>
+        <translation>Le fichier zip ne contient aucun fichier CSV ou Excel.</translation>
+    </message>
+    <message>
+        <source>The zip file is protected by a password.</source>
+        <translation>Le fichier zip est protégé par un mot de passe.</translation>
+    </message>
+    <message>
+        <source>The zip file holds a path that leads outside of it.</source>
+        <translation>Le fichier zip contient un chemin qui mène à l&apos;extérieur de celui-ci.</translation>
+    </message>
+    <message>
+        <source>Two files have this name: keep only one of them.</source>
+        <translation>Deux fichiers portent ce nom : n&apos;en gardez qu&apos;un.</translation>
+    </message>
+    <message>
+        <source>The input is too large: more than {0} MB once uncompressed.</source>
+        <translation>Les données sont trop volumineuses : plus de {0} Mo une fois décompressées.</translation>
+    </message>
+    <message>
+        <source>The zip file is damaged.</source>
+        <translation>Le fichier zip est endommagé.</translation>
+    </message>
+    <message>
+        <source>The Excel workbook is damaged or is not an .xlsx workbook.</source>
+        <translation>Le classeur Excel est endommagé ou n&apos;est pas un classeur .xlsx.</translation>
+    </message>
+    <message>
+        <source>Workbooks in the old Excel format (.xls) cannot be read: save the file as .xlsx or CSV.</source>
+        <translation>Les classeurs dans l&apos;ancien format Excel (.xls) ne peuvent pas être lus : enregistrez le fichier en .xlsx ou en CSV.</translation>
+    </message>
+    <message>
+        <source>This column is not in the file.</source>
+        <translation>Cette colonne n&apos;est pas dans le fichier.</translation>
+    </message>
+    <message>
+        <source>No column is chosen for: {0}.</source>
+        <translation>Aucune colonne n&apos;est choisie pour : {0}.</translation>
+    </message>
+    <message>
+        <source>This column has dates written day first and others month first: correct the file.</source>
+        <translation>Cette colonne contient des dates écrites le jour en premier et d&apos;autres le mois en premier : corrigez le fichier.</translation>
+    </message>
+    <message>
+        <source>The dates of this column can be read day first or month first: choose the date order.</source>
+        <translation>Les dates de cette colonne peuvent se lire le jour en premier ou le mois en premier : choisissez l&apos;ordre des dates.</translation>
+    </message>
+    <message>
+        <source>This is not a date.</source>
+        <translation>Ceci n&apos;est pas une date.</translation>
+    </message>
+    <message>
+        <source>The year must have four digits.</source>
+        <translation>L&apos;année doit avoir quatre chiffres.</translation>
+    </message>
+    <message>
+        <source>This date does not exist.</source>
+        <translation>Cette date n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <source>This date can be read day first or month first: choose the date order.</source>
+        <translation>Cette date peut se lire le jour en premier ou le mois en premier : choisissez l&apos;ordre des dates.</translation>
+    </message>
+    <message>
+        <source>The grade is outside grades 1 to 12 (or is not a grade).</source>
+        <translation>L&apos;année n&apos;est pas comprise entre la 1re et la 12e année (ou n&apos;est pas une année).</translation>
+    </message>
+    <message>
+        <source>This gender is not recognized.</source>
+        <translation>Ce genre n&apos;est pas reconnu.</translation>
+    </message>
+    <message>
+        <source>The language is not recognized: English or French.</source>
+        <translation>La langue n&apos;est pas reconnue : anglais ou français.</translation>
+    </message>
+    <message>
+        <source>This status is not recognized: active or inactive.</source>
+        <translation>Ce statut n&apos;est pas reconnu : actif ou inactif.</translation>
+    </message>
+    <message>
+        <source>The value must be true or false.</source>
+        <translation>La valeur doit être vrai ou faux.</translation>
+    </message>
+</context>
+<context>
+    <name>RosterImport</name>
+    <message>
+        <source>This preview cannot be imported as it is; preview the file again.</source>
+        <translation>Cet aperçu ne peut pas être importé tel quel; refaites l&apos;aperçu du fichier.</translation>
+    </message>
+    <message>
+        <source>Import cancelled; nothing was imported.</source>
+        <translation>Importation annulée; rien n&apos;a été importé.</translation>
+    </message>
+    <message>
+        <source>Students changed since this preview was made (someone else may be editing them). Nothing was imported; preview the file again.</source>
+        <translation>Des élèves ont changé depuis cet aperçu (quelqu&apos;un d&apos;autre les modifie peut-être). Rien n&apos;a été importé; refaites l&apos;aperçu du fichier.</translation>
+    </message>
+    <message>
+        <source>Id in the school system</source>
+        <translation>Identifiant dans le système de l&apos;école</translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation>Parent</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>Lien</translation>
+    </message>
+    <message>
+        <source>Parent: {0}</source>
+        <translation>Parent : {0}</translation>
+    </message>
+    <message>
+        <source>{0} ({1}, rows: {2})</source>
+        <translation>{0} ({1}, lignes : {2})</translation>
+    </message>
+    <message>
+        <source>The file lists students of {0} schools: {1}. Choose the school or schools to import into this school.</source>
+        <translation>Le fichier contient des élèves de {0} écoles : {1}. Choisissez l&apos;école ou les écoles à importer dans cette école.</translation>
+    </message>
+    <message>
+        <source>Several students of this school have this name and birth date, and the row has no id, student number or username to tell which.</source>
+        <translation>Plusieurs élèves de cette école ont ce nom et cette date de naissance, et la ligne n&apos;a ni identifiant, ni numéro d&apos;élève, ni nom d&apos;utilisateur pour savoir lequel.</translation>
+    </message>
+    <message>
+        <source>This row is the same student as line {0}.</source>
+        <translation>Cette ligne désigne le même élève que la ligne {0}.</translation>
+    </message>
+    <message>
+        <source>Not imported: the file marks this student as gone and CAMS has no such student.</source>
+        <translation>Non importé : le fichier indique que cet élève est parti et CAMS n&apos;a pas cet élève.</translation>
+    </message>
+    <message>
+        <source>Left out: this student is in school {0} ({1}), which was not chosen for this import.</source>
+        <translation>Laissé de côté : cet élève est à l&apos;école {0} ({1}), qui n&apos;a pas été choisie pour cette importation.</translation>
+    </message>
+    <message>
+        <source>Line {0} has the same name and birth date, and neither row has an id, student number or username; only the first of the two rows can be imported.</source>
+        <translation>La ligne {0} a le même nom et la même date de naissance, et aucune des deux lignes n&apos;a d&apos;identifiant, de numéro d&apos;élève ou de nom d&apos;utilisateur; seule la première des deux lignes peut être importée.</translation>
+    </message>
+    <message>
+        <source>Line {0} has the same value; only the first of the two rows can be imported.</source>
+        <translation>La ligne {0} a la même valeur; seule la première des deux lignes peut être importée.</translation>
+    </message>
+    <message>
+        <source>The grade is missing; a new student needs one.</source>
+        <translation>L&apos;année est absente; un nouvel élève doit en avoir une.</translation>
+    </message>
+    <message>
+        <source>The student number {0} belongs to a student of another school of the board ({1}).</source>
+        <translation>Le numéro d&apos;élève {0} appartient à un élève d&apos;une autre école du conseil ({1}).</translation>
+    </message>
+    <message>
+        <source>Another student of this school has this id ({0} {1}).</source>
+        <translation>Un autre élève de cette école a cet identifiant ({0} {1}).</translation>
+    </message>
+    <message>
+        <source>The username {0} belongs to a staff member.</source>
+        <translation>Le nom d&apos;utilisateur {0} appartient à un membre du personnel.</translation>
+    </message>
+    <message>
+        <source>The username {0} belongs to a student of another school of the board ({1}).</source>
+        <translation>Le nom d&apos;utilisateur {0} appartient à un élève d&apos;une autre école du conseil ({1}).</translation>
+    </message>
+    <message>
+        <source>The username {0} belongs to another student of this school ({1} {2}).</source>
+        <translation>Le nom d&apos;utilisateur {0} appartient à un autre élève de cette école ({1} {2}).</translation>
+    </message>
+    <message>
+        <source>The username {0} is already taken.</source>
+        <translation>Le nom d&apos;utilisateur {0} est déjà pris.</translation>
+    </message>
 </context>
 <context>
     <name>School</name>
     <message>
         <source>This database has no school administrator yet. Open the demo school with cams-desktop --demo, or create one with: cams demo --out FILE.</source>
         <translation>Cette base de données n&apos;a pas encore d&apos;administrateur scolaire. Ouvrez l&apos;école de démonstration avec cams-desktop --demo, ou créez-en une avec : cams demo --out FICHIER.</translation>
+    </message>
+</context>
+<context>
+    <name>Search</name>
+    <message>
+        <source>A saved search must be a JSON object.</source>
+        <translation>Une recherche enregistrée doit être un objet JSON.</translation>
+    </message>
+    <message>
+        <source>The saved search has no valid format version.</source>
+        <translation>La recherche enregistrée n&apos;a pas de version de format valide.</translation>
+    </message>
+    <message>
+        <source>This search was saved by a newer version of CAMS Desktop.</source>
+        <translation>Cette recherche a été enregistrée par une version plus récente de CAMS Desktop.</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0} : {1}</translation>
+    </message>
+    <message>
+        <source>{0} contains “{1}”</source>
+        <translation>{0} contient « {1} »</translation>
+    </message>
+    <message>
+        <source>Counsellor: {0}</source>
+        <translation>Conseiller : {0}</translation>
+    </message>
+    <message>
+        <source>Group: {0}</source>
+        <translation>Groupe : {0}</translation>
+    </message>
+    <message>
+        <source>The saved search has an invalid value for “{0}”.</source>
+        <translation>La recherche enregistrée a une valeur invalide pour « {0} ».</translation>
+    </message>
+    <message>
+        <source>This group does not exist or is not visible to you.</source>
+        <translation>Ce groupe n&apos;existe pas ou ne vous est pas visible.</translation>
+    </message>
+    <message>
+        <source>This saved search does not exist or was deleted.</source>
+        <translation>Cette recherche enregistrée n&apos;existe pas ou a été supprimée.</translation>
+    </message>
+    <message>
+        <source>Give the search a name.</source>
+        <translation>Donnez un nom à la recherche.</translation>
+    </message>
+    <message>
+        <source>A search name holds at most {0} characters.</source>
+        <translation>Le nom d&apos;une recherche compte au plus {0} caractères.</translation>
+    </message>
+    <message>
+        <source>The name contains a character that cannot be stored ({0}).</source>
+        <translation>Le nom contient un caractère qui ne peut pas être enregistré ({0}).</translation>
+    </message>
+    <message>
+        <source>You already have a saved search named “{0}”.</source>
+        <translation>Vous avez déjà une recherche enregistrée nommée « {0} ».</translation>
+    </message>
+</context>
+<context>
+    <name>SearchDialog</name>
+    <message>
+        <source>Advanced search</source>
+        <translation>Recherche avancée</translation>
+    </message>
+    <message>
+        <source>Find the students who match all of:</source>
+        <translation>Trouver les élèves qui répondent à tous ces critères :</translation>
+    </message>
+    <message>
+        <source>Grades</source>
+        <translation>Années</translation>
+    </message>
+    <message>
+        <source>Username contains</source>
+        <translation>Le nom d&apos;utilisateur contient</translation>
+    </message>
+    <message>
+        <source>First name contains</source>
+        <translation>Le prénom contient</translation>
+    </message>
+    <message>
+        <source>Last name contains</source>
+        <translation>Le nom de famille contient</translation>
+    </message>
+    <message>
+        <source>Counsellor</source>
+        <translation>Conseiller</translation>
+    </message>
+    <message>
+        <source>Plan status</source>
+        <translation>Statut du plan</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Genre</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Groupe</translation>
+    </message>
+    <message>
+        <source>Clear the criteria</source>
+        <translation>Effacer les critères</translation>
+    </message>
+    <message>
+        <source>My saved searches</source>
+        <translation>Mes recherches enregistrées</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Enregistrer sous…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Renommer…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Rechercher</translation>
+    </message>
+    <message>
+        <source>Any counsellor</source>
+        <translation>Tous les conseillers</translation>
+    </message>
+    <message>
+        <source>Any plan status</source>
+        <translation>Tous les statuts de plan</translation>
+    </message>
+    <message>
+        <source>Any gender</source>
+        <translation>Tous les genres</translation>
+    </message>
+    <message>
+        <source>Any group</source>
+        <translation>Tous les groupes</translation>
+    </message>
+    <message>
+        <source>This search was saved by a newer version of CAMS Desktop and cannot be used here.</source>
+        <translation>Cette recherche a été enregistrée par une version plus récente de CAMS Desktop et ne peut pas être utilisée ici.</translation>
+    </message>
+    <message>
+        <source>Save the search</source>
+        <translation>Enregistrer la recherche</translation>
+    </message>
+    <message>
+        <source>Name of the search:</source>
+        <translation>Nom de la recherche :</translation>
+    </message>
+    <message>
+        <source>Rename the search</source>
+        <translation>Renommer la recherche</translation>
+    </message>
+    <message>
+        <source>New name of the search:</source>
+        <translation>Nouveau nom de la recherche :</translation>
+    </message>
+    <message>
+        <source>Delete the search</source>
+        <translation>Supprimer la recherche</translation>
+    </message>
+    <message>
+        <source>Delete the saved search “{0}”?</source>
+        <translation>Supprimer la recherche enregistrée « {0} »?</translation>
+    </message>
+    <message>
+        <source>Saved by a newer version of CAMS Desktop</source>
+        <translation>Enregistrée par une version plus récente de CAMS Desktop</translation>
     </message>
 </context>
 <context>
@@ -2088,6 +3503,25 @@ Administration de la planification de carrière et de formation.</translation>
             <numerusform>{0} élève sélectionné(e)</numerusform>
             <numerusform>{0} élèves sélectionnés</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Server</name>
+    <message>
+        <source>Give the server&apos;s name or address, such as cams.school.example.</source>
+        <translation>Indiquez le nom ou l&apos;adresse du serveur, par exemple cams.ecole.example.</translation>
+    </message>
+    <message>
+        <source>The port is a number from 1 to 65535 (PostgreSQL uses 5432).</source>
+        <translation>Le port est un nombre de 1 à 65535 (PostgreSQL utilise 5432).</translation>
+    </message>
+    <message>
+        <source>The database name has letters, digits and underscores only, and starts with a letter.</source>
+        <translation>Le nom de la base de données ne contient que des lettres, des chiffres et des traits de soulignement, et commence par une lettre.</translation>
+    </message>
+    <message>
+        <source>The password could not be stored in the system keychain: {0}</source>
+        <translation>Le mot de passe n&apos;a pas pu être enregistré dans le trousseau du système : {0}</translation>
     </message>
 </context>
 <context>
@@ -2466,6 +3900,10 @@ Administration de la planification de carrière et de formation.</translation>
         <source>Created</source>
         <translation>Création</translation>
     </message>
+    <message>
+        <source>The student will create their plan on the planning site; this school lets students direct their plans.</source>
+        <translation>L&apos;élève créera son plan sur le site de planification : dans cette école, les élèves dirigent leur plan.</translation>
+    </message>
 </context>
 <context>
     <name>StudentExport</name>
@@ -2571,6 +4009,25 @@ Administration de la planification de carrière et de formation.</translation>
             <numerusform>{0} élèves affichés sur {1}</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Transferred students</source>
+        <translation>Transférés</translation>
+    </message>
+    <message>
+        <source>Remove the search</source>
+        <translation>Retirer la recherche</translation>
+    </message>
+    <message>
+        <source>Search: {0}</source>
+        <translation>Recherche : {0}</translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} students transferred to another school</source>
+        <translation>
+            <numerusform>{0} élève transféré dans une autre école</numerusform>
+            <numerusform>{0} élèves transférés dans une autre école</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>StudentTable</name>
@@ -2609,6 +4066,18 @@ Administration de la planification de carrière et de formation.</translation>
     <message>
         <source>{0} of {1} readiness requirements met</source>
         <translation>{0} exigences de préparation remplies sur {1}</translation>
+    </message>
+    <message>
+        <source>Grade at transfer</source>
+        <translation>Année au transfert</translation>
+    </message>
+    <message>
+        <source>Transferred on</source>
+        <translation>Date du transfert</translation>
+    </message>
+    <message>
+        <source>Receiving school</source>
+        <translation>École d&apos;accueil</translation>
     </message>
 </context>
 <context>
@@ -2727,6 +4196,68 @@ Administration de la planification de carrière et de formation.</translation>
     <message>
         <source>The temporary password of {0} {1} ({2}) is shown only now. Give it to them in person; they must choose a new one when they next sign in.</source>
         <translation>Le mot de passe temporaire de {0} {1} ({2}) n&apos;est affiché que maintenant. Remettez-le en personne; un nouveau devra être choisi à la prochaine ouverture de session.</translation>
+    </message>
+</context>
+<context>
+    <name>TransferDialog</name>
+    <message>
+        <source>Transfer</source>
+        <translation>Transférer</translation>
+    </message>
+    <message numerus="yes">
+        <source>Transfer {0} students to another school of the school board. Their plan and its history go with them; this school will no longer see them.</source>
+        <translation>
+            <numerusform>Transférer {0} élève dans une autre école du conseil scolaire. Son plan et son historique le suivent; cette école ne le verra plus.</numerusform>
+            <numerusform>Transférer {0} élèves dans une autre école du conseil scolaire. Leur plan et son historique les suivent; cette école ne les verra plus.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and {0} more</source>
+        <translation>
+            <numerusform>et {0} autre</numerusform>
+            <numerusform>et {0} autres</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Receiving school:</source>
+        <translation>École d&apos;accueil :</translation>
+    </message>
+    <message>
+        <source>There is no other school in the school board.</source>
+        <translation>Il n&apos;y a aucune autre école dans le conseil scolaire.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} students transferred to {1}.</source>
+        <translation>
+            <numerusform>{0} élève transféré vers {1}.</numerusform>
+            <numerusform>{0} élèves transférés vers {1}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} students stayed:</source>
+        <translation>
+            <numerusform>{0} élève est resté :</numerusform>
+            <numerusform>{0} élèves sont restés :</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0} : {1}</translation>
+    </message>
+</context>
+<context>
+    <name>Transfers</name>
+    <message>
+        <source>Choose another school of the school board.</source>
+        <translation>Choisissez une autre école du conseil scolaire.</translation>
+    </message>
+    <message>
+        <source>Graduated students are not transferred.</source>
+        <translation>Les élèves diplômés ne sont pas transférés.</translation>
+    </message>
+    <message>
+        <source>{0} already has a student with the number {1}.</source>
+        <translation>{0} a déjà un élève avec le numéro {1}.</translation>
     </message>
 </context>
 </TS>

@@ -16,4 +16,14 @@ def run(name: str, args: argparse.Namespace) -> int:
 
         letters_code: int = letters_main(args)
         return letters_code
+    if name == "rollover":
+        from cams_desktop.bench.rollover_bench import main as rollover_main
+
+        rollover_code: int = rollover_main(args)
+        return rollover_code
+    if name == "import":
+        from cams_desktop.bench.import_bench import main as import_main
+
+        import_code: int = import_main(args)
+        return import_code
     raise ValueError(f"unknown benchmark {name}")

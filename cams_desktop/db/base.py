@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import secrets
+import threading
+import time
 import uuid
 from typing import Any, ClassVar
 
-import uuid6
 from sqlalchemy import DateTime, Integer, MetaData, String, TypeDecorator, Uuid
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -25,9 +27,35 @@ NAMING_CONVENTION = {
 LINK_NAMESPACE = uuid.UUID("6f1d7c52-1b6e-4f53-9a43-2b1f1b7d5e10")
 
 
+_last_id = 0
+_id_lock = threading.Lock()
+_RAND_B = (1 << 62) - 1
+
+
 def new_id() -> uuid.UUID:
-    """Return a time-ordered UUIDv7, the key of every synchronized row."""
-    return uuid.UUID(str(uuid6.uuid7()))
+    """Return a time-ordered UUIDv7 (RFC 9562), the key of every synchronized row.
+
+    48 bits of Unix time in milliseconds, then random bits; ids made in the
+    same millisecond still grow (the random part is stepped up by one), so
+    rows sort in the order they were made. A bulk write makes 150,000 of
+    them: this is a few integer operations each.
+    """
+    global _last_id
+    random_bits = secrets.randbits(74)
+    value = (
+        (time.time_ns() // 1_000_000) << 80
+        | 0x7 << 76  # version 7
+        | (random_bits >> 62) << 64  # rand_a, 12 bits
+        | 0x2 << 62  # RFC 9562 variant
+        | random_bits & _RAND_B  # rand_b, 62 bits
+    )
+    with _id_lock:
+        if value <= _last_id:
+            value = _last_id + 1
+            if not value & _RAND_B:  # rand_b wrapped: carry into rand_a
+                value = (value & ~(0x3 << 62)) | 0x2 << 62
+        _last_id = value
+    return uuid.UUID(int=value)
 
 
 def link_id(*parts: uuid.UUID | str) -> uuid.UUID:

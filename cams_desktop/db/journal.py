@@ -37,6 +37,9 @@ class OutboxEntry(Base):
     __tablename__ = "sync_outbox"
     __synced__ = False
     __audited__ = False
+    # Mutation ids only ever grow, even once acknowledged entries are deleted:
+    # the server takes an id at or below the last it applied for a duplicate.
+    __table_args__ = ({"sqlite_autoincrement": True},)
 
     mutation_id: Mapped[int] = mapped_column(Integer, primary_key=True)
     device_id: Mapped[uuid.UUID]
@@ -49,6 +52,10 @@ class OutboxEntry(Base):
     changes: Mapped[Any] = mapped_column(JSON)
     schema_version: Mapped[str] = mapped_column(String(40))
     recorded_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    # Set when the server acknowledged the change. Acknowledged changes are
+    # kept a while, so that a server restored from an older backup can ask
+    # for them again (SYNC.md fault 20).
+    acknowledged_at: Mapped[dt.datetime | None]
 
 
 class DeviceState(Base):
@@ -60,3 +67,28 @@ class DeviceState(Base):
 
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str]
+
+
+class SyncIssue(Base):
+    """A change the server did not take as it was: a conflict or a refusal.
+
+    The desktop keeps a copy of the change (SYNC.md rule 15: nothing
+    unsynced is discarded) and shows the list; the server keeps its own for
+    an administrator to resolve.
+    """
+
+    __tablename__ = "sync_issues"
+    __synced__ = False
+    __audited__ = False
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    mutation_id: Mapped[int]
+    transaction_id: Mapped[uuid.UUID]
+    table_name: Mapped[str] = mapped_column(String(64))
+    row_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    operation: Mapped[str] = mapped_column(String(10))
+    changes: Mapped[Any] = mapped_column(JSON)
+    outcome: Mapped[str] = mapped_column(String(20))  # conflict, rejected
+    reason: Mapped[str]
+    recorded_at: Mapped[dt.datetime]
+    settled_at: Mapped[dt.datetime] = mapped_column(default=utcnow)

@@ -91,11 +91,31 @@ class GradeChange(Record):
 
     __tablename__ = "grade_changes"
 
-    student_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("students.id"))
+    student_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("students.id"), index=True)
     from_grade: Mapped[int]
     to_grade: Mapped[int | None]
     reason: Mapped[str] = mapped_column(String(40))
-    batch_id: Mapped[uuid.UUID | None]
+    # The year-end rollover (or its undo) that made the change; None by hand.
+    batch_id: Mapped[uuid.UUID | None] = mapped_column(index=True)
+
+
+class StudentTransfer(Record):
+    """A student sent to another school of the board (F-20).
+
+    The student row itself moves to the receiving school; this record is what
+    the sending school keeps: who left, in which grade, when, where and by whom.
+    """
+
+    __tablename__ = "student_transfers"
+
+    student_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("students.id"), index=True)
+    from_school_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("schools.id"), index=True
+    )
+    to_school_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("schools.id"))
+    transferred_at: Mapped[dt.datetime]
+    transferred_by_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("staff.id"))
+    grade: Mapped[int]
 
 
 class CaseloadAssignment(Record):

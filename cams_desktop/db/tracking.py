@@ -22,7 +22,7 @@ from cams_desktop.db.journal import AuditEntry, OutboxEntry
 # Columns the hook itself maintains; they are not "changes" of their own.
 BOOKKEEPING_COLUMNS = frozenset({"updated_at", "updated_by_id", "version"})
 # The newest migration; every outbox entry carries it (tests check they agree).
-SCHEMA_VERSION = "0003"
+SCHEMA_VERSION = "0005"
 # What the audit trail shows for a secret (a password hash) that changed.
 SECRET_SHOWN = "••••••"
 

@@ -36,7 +36,7 @@ from cams_desktop.db.students import Gender
 from cams_desktop.formatting import format_datetime
 from cams_desktop.i18n import current_language
 from cams_desktop.labels import field_label, gender_label, language_label, value_label
-from cams_desktop.services import students
+from cams_desktop.services import plan_options, students
 from cams_desktop.services.access import Actor, NotFound, PermissionDenied
 from cams_desktop.services.students import ParentContact, StudentDraft, ValidationError
 from cams_desktop.views.widgets import error_label
@@ -123,6 +123,14 @@ class StudentDialog(QDialog):
         self.history.header().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents
         )
+        # Where students create their own plans (F-10), adding one makes no plan.
+        self.plan_note = QLabel()
+        self.plan_note.setWordWrap(True)
+        student_directed = (
+            student_id is None
+            and plan_options.get_plan_creation_mode(db, actor)
+            is plan_options.PlanCreationMode.STUDENT
+        )
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save
             | QDialogButtonBox.StandardButton.Cancel
@@ -170,7 +178,9 @@ class StudentDialog(QDialog):
             self.tabs.addTab(self.history, "")
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
+        layout.addWidget(self.plan_note)
         layout.addWidget(self.buttons)
+        self.plan_note.setVisible(student_directed)
         self.resize(560, self.sizeHint().height())
 
         self.buttons.accepted.connect(self._on_save_clicked)
@@ -254,6 +264,12 @@ class StudentDialog(QDialog):
             self._labels[name].setText(text)
         self.birth_date.known.setText(self.tr("Known"))
         self.expected_graduation.known.setText(self.tr("Known"))
+        self.plan_note.setText(
+            self.tr(
+                "The student will create their plan on the planning site; "
+                "this school lets students direct their plans."
+            )
+        )
         if self._suggestion:
             self.suggestion_button.setText(self.tr("Use {0}").format(self._suggestion))
         self._fill_choices()

@@ -25,7 +25,9 @@ from PySide6.QtCore import (
 from cams_desktop.db.students import Gender, PlanStatus
 from cams_desktop.formatting import format_date
 from cams_desktop.labels import plan_status_label
+from cams_desktop.services.search import StudentSearch
 from cams_desktop.services.students import StudentRow
+from cams_desktop.services.transfers import TransferredRow
 from cams_desktop.text import fold, sort_key
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -182,7 +184,10 @@ class StudentTableModel(QAbstractTableModel):
 
 @dataclass(frozen=True, slots=True)
 class StudentFilter:
-    """What the list shows; None means "any"."""
+    """What the list shows; None means "any".
+
+    ``search`` is an advanced search applied on top of the filter bar.
+    """
 
     text: str = ""
     grade: int | None = None
@@ -190,6 +195,7 @@ class StudentFilter:
     gender: Gender | None = None
     counsellor_id: uuid.UUID | None = None
     group_id: uuid.UUID | None = None
+    search: StudentSearch | None = None
 
 
 class StudentListProxy(QAbstractProxyModel):
@@ -388,6 +394,7 @@ class StudentListProxy(QAbstractProxyModel):
             f.gender,
             f.counsellor_id,
             f.group_id,
+            f.search,
         )
         if pool_key != self._pool_key:
             rows = source.rows()
@@ -395,6 +402,11 @@ class StudentListProxy(QAbstractProxyModel):
             self._pool = (
                 list(order) if test is None else [r for r in order if test(rows[r])]
             )
+            if f.search is not None and not f.search.is_empty:
+                # A pass of its own over what the bar kept: cheaper than one
+                # more test for every row inside the bar's all().
+                matches = f.search.matches
+                self._pool = [r for r in self._pool if matches(rows[r])]
             self._pool_key = pool_key
             self._narrowed = ("", self._pool)
 
@@ -467,3 +479,103 @@ def _predicate(f: StudentFilter) -> Callable[[StudentRow], bool] | None:
     if len(tests) == 1:
         return tests[0]
     return lambda r: all(test(r) for test in tests)
+
+
+class TransferredColumn(enum.IntEnum):
+    LAST_NAME = 0
+    FIRST_NAME = 1
+    GRADE = 2
+    TRANSFERRED_ON = 3
+    SCHOOL = 4
+
+
+def transferred_column_title(column: TransferredColumn) -> str:
+    match column:
+        case TransferredColumn.LAST_NAME:
+            return QCoreApplication.translate("StudentTable", "Last name")
+        case TransferredColumn.FIRST_NAME:
+            return QCoreApplication.translate("StudentTable", "First name")
+        case TransferredColumn.GRADE:
+            return QCoreApplication.translate("StudentTable", "Grade at transfer")
+        case TransferredColumn.TRANSFERRED_ON:
+            return QCoreApplication.translate("StudentTable", "Transferred on")
+        case TransferredColumn.SCHOOL:
+            return QCoreApplication.translate("StudentTable", "Receiving school")
+
+
+class TransferredTableModel(QAbstractTableModel):
+    """Students who left for another school: a few facts, read-only.
+
+    Rows can be neither edited nor selected: the sending school has no
+    action left on a transferred student (F-20).
+    """
+
+    def __init__(self, language: str = "fr") -> None:
+        super().__init__()
+        self._rows: list[TransferredRow] = []
+        self._language = language
+
+    def set_rows(self, rows: list[TransferredRow]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def rows(self) -> list[TransferredRow]:
+        return self._rows
+
+    def set_language(self, language: str) -> None:
+        self._language = language
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, 0),
+                self.index(len(self._rows) - 1, len(TransferredColumn) - 1),
+            )
+        self.headerDataChanged.emit(
+            Qt.Orientation.Horizontal, 0, len(TransferredColumn) - 1
+        )
+
+    # Qt overrides
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(TransferredColumn)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        column = TransferredColumn(index.column())
+        if role == _ALIGNMENT:
+            return _RIGHT_ALIGNED if column == TransferredColumn.GRADE else None
+        if role != _DISPLAY:
+            return None
+        row = self._rows[index.row()]
+        match column:
+            case TransferredColumn.LAST_NAME:
+                return row.last_name
+            case TransferredColumn.FIRST_NAME:
+                return row.first_name
+            case TransferredColumn.GRADE:
+                return str(row.grade)
+            case TransferredColumn.TRANSFERRED_ON:
+                return format_date(row.transferred_at.date(), self._language, "medium")
+            case TransferredColumn.SCHOOL:
+                return row.to_school
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(TransferredColumn)
+        ):
+            return transferred_column_title(TransferredColumn(section))
+        return None
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        return Qt.ItemFlag.ItemIsEnabled if index.isValid() else Qt.ItemFlag.NoItemFlags

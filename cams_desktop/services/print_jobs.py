@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
-from collections.abc import Callable
+import os
+import tempfile
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -18,6 +21,7 @@ from cams_desktop.printing.slips import LoginSlip, render_slips
 from cams_desktop.services import parents
 from cams_desktop.services.access import Action, Actor, require
 from cams_desktop.services.parents import StudentCriteria
+from cams_desktop.services.student_logins import NewPassword, visible_students
 from cams_desktop.services.students import StudentRow, list_students
 
 log = logging.getLogger(__name__)
@@ -125,6 +129,58 @@ def print_login_slips(
         cancel=cancel,
         pattern=_file_pattern(),
     )
+
+
+def print_login_slips_with_passwords(
+    db: Database, actor: Actor, passwords: Sequence[NewPassword], out_file: Path
+) -> int:
+    """One login slip per student with their new password, in one PDF; its pages.
+
+    Right after a reset (student_logins.reset_passwords): each slip is in the
+    student's preferred language, in alphabetical order. The clear passwords
+    go into ``out_file``, the file the user asked for, and nowhere else: it
+    is drawn under a hidden name beside it, private to its owner, and renamed
+    at the end (removed on any error).
+    """
+    require(db, actor, Action.PRINT_LOGIN_SLIPS)
+    if not passwords:
+        raise ValueError(
+            QCoreApplication.translate(
+                "PrintJobs", "There is no new password to print."
+            )
+        )
+    school_name, site_url = _school(db, actor)
+    with db.read() as session:
+        chosen = visible_students(session, actor, [p.student_id for p in passwords])
+        slips = [
+            LoginSlip(
+                language=student.preferred_language.value,
+                school_name=school_name,
+                student_name=f"{student.first_name} {student.last_name}",
+                student_sort_key=f"{student.sort_key}\x02{student.id}",
+                grade=student.grade,
+                username=student.username,
+                password=new.password,
+                site_url=site_url,
+            )
+            for student, new in zip(chosen, passwords, strict=True)
+        ]
+    slips.sort(key=lambda slip: (slip.student_sort_key, slip.student_name))
+
+    # mkstemp makes the file readable by its owner only, and so stays the PDF.
+    handle, part = tempfile.mkstemp(
+        dir=out_file.parent, prefix=f".{out_file.name}.", suffix=".part"
+    )
+    os.close(handle)
+    try:
+        pages = render_slips(slips, Path(part))
+        Path(part).replace(out_file)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            Path(part).unlink(missing_ok=True)
+        raise
+    log.info("printed %s login slips with new passwords", len(slips))
+    return pages
 
 
 def _file_pattern() -> str:

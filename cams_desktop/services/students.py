@@ -36,7 +36,7 @@ from cams_desktop.db.students import (
     Student,
     StudentGroup,
 )
-from cams_desktop.services import readiness
+from cams_desktop.services import plan_options, readiness
 from cams_desktop.services.access import (
     Action,
     Actor,
@@ -679,7 +679,11 @@ def _parent_problem(parent: ParentContact) -> str | None:
 
 
 def add_student(db: Database, actor: Actor, draft: StudentDraft) -> uuid.UUID:
-    """Create a student and their plan; returns the new student's id."""
+    """Create a student and their plan; returns the new student's id.
+
+    Where students direct their plans (F-10), the student gets an account
+    and creates the plan on the planning site: plan_created_at stays None.
+    """
     require(db, actor, Action.ADD_STUDENT)
     draft = _clean(draft)
     if not actor.sees_all_students:
@@ -689,10 +693,14 @@ def add_student(db: Database, actor: Actor, draft: StudentDraft) -> uuid.UUID:
     with db.transaction(actor.staff_id) as session:
         validate(session, actor, draft)
         now = utcnow()
+        school_directed = (
+            plan_options.creation_mode(session, actor.school_id)
+            is plan_options.PlanCreationMode.SCHOOL
+        )
         student = Student(
             school_id=actor.school_id,
             plan_status=PlanStatus.ACTIVE,
-            plan_created_at=now,
+            plan_created_at=now if school_directed else None,
             plan_status_changed_at=now,
         )
         _apply(student, draft)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import uuid
 
@@ -40,7 +41,11 @@ from cams_desktop.dialogs.counselling_dialogs import (
     ManageLogsDialog,
 )
 from cams_desktop.dialogs.export_dialog import ExportDialog
+from cams_desktop.dialogs.grade_dialogs import GradeMoveDialog, MoveKind, RolloverDialog
+from cams_desktop.dialogs.groups_dialog import GroupMembershipDialog, GroupsDialog
+from cams_desktop.dialogs.import_wizard import ImportWizard
 from cams_desktop.dialogs.lock_dialog import LockDialog
+from cams_desktop.dialogs.login_dialogs import LoginHistoryDialog, NewPasswordsDialog
 from cams_desktop.dialogs.message_dialogs import (
     JournalDialog,
     MailSettingsDialog,
@@ -52,14 +57,17 @@ from cams_desktop.dialogs.notes_dialog import NotesDialog
 from cams_desktop.dialogs.parents_dialog import ParentPortalDialog
 from cams_desktop.dialogs.password_dialog import PasswordDialog
 from cams_desktop.dialogs.permissions_dialog import PermissionsDialog
+from cams_desktop.dialogs.plan_options_dialog import PlanOptionsDialog
 from cams_desktop.dialogs.print_dialog import PrintDialog, PrintKind
+from cams_desktop.dialogs.search_dialog import SearchDialog
 from cams_desktop.dialogs.site_settings_dialog import SiteSettingsDialog
 from cams_desktop.dialogs.staff_dialogs import StaffAdminDialog, StaffProfileDialog
 from cams_desktop.dialogs.student_dialog import StudentDialog
+from cams_desktop.dialogs.transfer_dialog import TransferDialog
 from cams_desktop.formatting import format_number
 from cams_desktop.i18n import LanguageSwitch
 from cams_desktop.labels import access_level_label
-from cams_desktop.services import auth, guidance, students
+from cams_desktop.services import auth, guidance, student_logins, students
 from cams_desktop.services.access import (
     Action,
     Actor,
@@ -67,7 +75,10 @@ from cams_desktop.services.access import (
     PermissionDenied,
     allowed,
 )
+from cams_desktop.services.groups import MembersAdded
+from cams_desktop.services.search import StudentSearch, list_saved_searches
 from cams_desktop.services.students import StudentRow
+from cams_desktop.services.transfers import list_transferred
 from cams_desktop.views.background import show_error
 from cams_desktop.views.student_list import StudentListView
 
@@ -129,9 +140,25 @@ class MainWindow(QMainWindow):
         self.comments_action = QAction(self)
         self.manage_logs_action = QAction(self)
         self.group_entries_action = QAction(self)
+        self.search_action = QAction(self)
+        self.saved_searches_menu = QMenu(self)
+        self._saved_searches: dict[uuid.UUID, StudentSearch] = {}
+        self.manage_groups_action = QAction(self)
+        self.add_to_group_action = QAction(self)
+        self.remove_from_group_action = QAction(self)
         self.new_message_action = QAction(self)
         self.manage_messages_action = QAction(self)
         self.mail_settings_action = QAction(self)
+        self.reset_password_action = QAction(self)
+        self.login_history_action = QAction(self)
+        self.invite_others_action = QAction(self)
+        self.invite_others_action.setCheckable(True)
+        self.plan_options_action = QAction(self)
+        self.promote_action = QAction(self)
+        self.demote_action = QAction(self)
+        self.graduate_action = QAction(self)
+        self.transfer_action = QAction(self)
+        self.rollover_action = QAction(self)
         self.view_action_menu = QMenu(self)
         self.language_action = QAction(self)
         self.language_action.setShortcut(QKeySequence("Ctrl+L"))
@@ -144,6 +171,11 @@ class MainWindow(QMainWindow):
         if allowed(actor, Action.PRINT_LOGIN_SLIPS):
             self.student_menu.addAction(self.slips_action)
         self.student_menu.addSeparator()
+        if allowed(actor, Action.SEARCH_STUDENTS):
+            self.student_menu.addAction(self.search_action)
+            self.student_menu.addMenu(self.saved_searches_menu)
+        self.student_menu.addAction(self.manage_groups_action)
+        self.student_menu.addSeparator()
         if allowed(actor, Action.VIEW_COUNSELLING_LOG):
             self.student_menu.addAction(self.manage_logs_action)
         if allowed(actor, Action.GROUP_COUNSELLING_ENTRIES):
@@ -152,6 +184,12 @@ class MainWindow(QMainWindow):
             self.student_menu.addAction(self.new_message_action)
         if allowed(actor, Action.MANAGE_MESSAGES):
             self.student_menu.addAction(self.manage_messages_action)
+        if allowed(actor, Action.PROMOTE_STUDENTS):
+            self.student_menu.addSeparator()
+            self.student_menu.addAction(self.promote_action)
+            self.student_menu.addAction(self.demote_action)
+            self.student_menu.addAction(self.graduate_action)
+            self.student_menu.addSeparator()
         self.student_menu.addAction(self.refresh_action)
         self.student_menu.addSeparator()
         self.student_menu.addAction(self.quit_action)
@@ -176,6 +214,13 @@ class MainWindow(QMainWindow):
             self.admin_menu.addAction(self.caseload_action)
         if allowed(actor, Action.VIEW_PERMISSION_MATRIX):
             self.admin_menu.addAction(self.permissions_action)
+        if allowed(actor, Action.YEAR_END_ROLLOVER):
+            self.admin_menu.addAction(self.rollover_action)
+        if allowed(actor, Action.EDIT_PLAN_OPTIONS):
+            self.admin_menu.addAction(self.plan_options_action)
+        self.import_action = QAction(self)
+        if allowed(actor, Action.IMPORT_ROSTER):
+            self.admin_menu.addAction(self.import_action)
         self.site_settings_action = QAction(self)
         if allowed(actor, Action.EDIT_SITE_SETTINGS):
             self.admin_menu.addAction(self.site_settings_action)
@@ -237,6 +282,7 @@ class MainWindow(QMainWindow):
         self.about_action.triggered.connect(self._on_about_triggered)
         self.staff_admin_action.triggered.connect(self._on_staff_admin_triggered)
         self.caseload_action.triggered.connect(self._on_caseload_triggered)
+        self.import_action.triggered.connect(self._on_import_triggered)
         self.permissions_action.triggered.connect(self._on_permissions_triggered)
         self.site_settings_action.triggered.connect(self._on_site_settings_triggered)
         self.own_profile_action.triggered.connect(self._on_own_profile_triggered)
@@ -250,6 +296,14 @@ class MainWindow(QMainWindow):
         self.comments_action.triggered.connect(self._on_comments_triggered)
         self.manage_logs_action.triggered.connect(self._on_manage_logs_triggered)
         self.group_entries_action.triggered.connect(self._on_group_entries_triggered)
+        self.search_action.triggered.connect(self._on_search_triggered)
+        self.saved_searches_menu.aboutToShow.connect(self._fill_saved_searches_menu)
+        self.saved_searches_menu.triggered.connect(self._on_saved_search_chosen)
+        self.manage_groups_action.triggered.connect(self._on_manage_groups_triggered)
+        self.add_to_group_action.triggered.connect(self._on_add_to_group_triggered)
+        self.remove_from_group_action.triggered.connect(
+            self._on_remove_from_group_triggered
+        )
         self.new_message_action.triggered.connect(self._on_new_message_triggered)
         self.manage_messages_action.triggered.connect(
             self._on_manage_messages_triggered
@@ -262,6 +316,15 @@ class MainWindow(QMainWindow):
         self._idle_timer.timeout.connect(self.lock)
         self.edit_profile_action.triggered.connect(self._on_edit_profile_triggered)
         self.notes_action.triggered.connect(self._on_notes_triggered)
+        self.reset_password_action.triggered.connect(self._on_reset_password_triggered)
+        self.login_history_action.triggered.connect(self._on_login_history_triggered)
+        self.invite_others_action.triggered.connect(self._on_invite_others_triggered)
+        self.plan_options_action.triggered.connect(self._on_plan_options_triggered)
+        self.promote_action.triggered.connect(self._on_promote_triggered)
+        self.demote_action.triggered.connect(self._on_demote_triggered)
+        self.graduate_action.triggered.connect(self._on_graduate_triggered)
+        self.transfer_action.triggered.connect(self._on_transfer_triggered)
+        self.rollover_action.triggered.connect(self._on_rollover_triggered)
         self.deactivate_action.triggered.connect(self._on_deactivate_triggered)
         self.reactivate_action.triggered.connect(self._on_reactivate_triggered)
         self.language_action.triggered.connect(self._on_language_triggered)
@@ -272,6 +335,7 @@ class MainWindow(QMainWindow):
         self.student_list.context_menu_requested.connect(self._on_list_menu_requested)
         self.student_list.activated.connect(self._on_student_activated)
         self.student_list.selection_changed.connect(self._update_actions)
+        self.student_list.transferred_shown.connect(self._on_transferred_shown)
 
         self.retranslate()
         self._restore_layout()
@@ -293,6 +357,10 @@ class MainWindow(QMainWindow):
             self.db, self.actor, mine=self.student_list.mine_only()
         )
         self.student_list.set_rows(rows)
+        if self.student_list.showing_transferred():
+            self.student_list.set_transferred_rows(
+                list_transferred(self.db, self.actor)
+            )
         self._update_actions()
         self.students_reloaded.emit()
 
@@ -310,6 +378,7 @@ class MainWindow(QMainWindow):
         self.quit_action.setText(self.tr("Quit"))
         self.about_action.setText(self.tr("About CAMS Desktop"))
         self.admin_menu.setTitle(self.tr("&Administration"))
+        self.import_action.setText(self.tr("Import students…"))
         self.slips_action.setText(self.tr("Print login slips…"))
         self.log_action.setText(self.tr("Counselling log"))
         self.review_action.setText(self.tr("Annual review"))
@@ -318,6 +387,11 @@ class MainWindow(QMainWindow):
         self.comments_action.setText(self.tr("Parent comments"))
         self.manage_logs_action.setText(self.tr("Manage counselling logs"))
         self.group_entries_action.setText(self.tr("Group entries"))
+        self.search_action.setText(self.tr("Advanced search…"))
+        self.saved_searches_menu.setTitle(self.tr("Saved searches"))
+        self.manage_groups_action.setText(self.tr("Manage groups"))
+        self.add_to_group_action.setText(self.tr("Add to group…"))
+        self.remove_from_group_action.setText(self.tr("Remove from group…"))
         self.new_message_action.setText(self.tr("Send a message…"))
         self.manage_messages_action.setText(self.tr("Manage messages"))
         self.mail_settings_action.setText(self.tr("Email settings"))
@@ -337,6 +411,15 @@ class MainWindow(QMainWindow):
         self.lock_action.setText(self.tr("Lock now"))
         self.edit_profile_action.setText(self.tr("Edit profile"))
         self.notes_action.setText(self.tr("Notes"))
+        self.reset_password_action.setText(self.tr("Reset password…"))
+        self.login_history_action.setText(self.tr("Login history"))
+        self.invite_others_action.setText(self.tr("Allow inviting others"))
+        self.plan_options_action.setText(self.tr("Plan options…"))
+        self.promote_action.setText(self.tr("Promote…"))
+        self.demote_action.setText(self.tr("Demote…"))
+        self.graduate_action.setText(self.tr("Graduate…"))
+        self.transfer_action.setText(self.tr("Transfer…"))
+        self.rollover_action.setText(self.tr("Year-end rollover…"))
         self.deactivate_action.setText(self.tr("Deactivate plan"))
         self.reactivate_action.setText(self.tr("Reactivate plan"))
         self.undo_button.setText(self.tr("Undo"))
@@ -400,6 +483,26 @@ class MainWindow(QMainWindow):
             items.append(self.journal_action)
         if len(rows) == 1 and allowed(self.actor, Action.VIEW_PARENT_COMMENTS):
             items.append(self.comments_action)
+        if len(rows) == 1 and allowed(self.actor, Action.VIEW_LOGIN_HISTORY):
+            items.append(self.login_history_action)
+        if allowed(self.actor, Action.TOGGLE_INVITE_OTHERS):
+            # Checked when every selected student may invite others (F-35).
+            with contextlib.suppress(NotFound):
+                state = student_logins.invite_others_state(
+                    self.db, self.actor, [r.id for r in rows]
+                )
+                self.invite_others_action.setChecked(state.allowed)
+                items.append(self.invite_others_action)
+        if allowed(self.actor, Action.RESET_STUDENT_PASSWORD):
+            items.append(self.reset_password_action)
+        if allowed(self.actor, Action.MANAGE_GROUPS):
+            items += [self.add_to_group_action, self.remove_from_group_action]
+        # Graduates have left the grades: nothing more to move or transfer.
+        movable = any(r.plan_status != PlanStatus.GRADUATED for r in rows)
+        if movable and allowed(self.actor, Action.PROMOTE_STUDENTS):
+            items += [self.promote_action, self.demote_action, self.graduate_action]
+        if movable and allowed(self.actor, Action.TRANSFER_STUDENT):
+            items.append(self.transfer_action)
         if allowed(self.actor, Action.DEACTIVATE_PLAN):
             if any(r.plan_status == PlanStatus.ACTIVE for r in rows):
                 items.append(self.deactivate_action)
@@ -429,10 +532,125 @@ class MainWindow(QMainWindow):
             self._edit_profile(rows[0].id)
 
     @Slot()
+    def _on_promote_triggered(self) -> None:
+        self._move_grades(MoveKind.PROMOTE)
+
+    @Slot()
+    def _on_demote_triggered(self) -> None:
+        self._move_grades(MoveKind.DEMOTE)
+
+    @Slot()
+    def _on_graduate_triggered(self) -> None:
+        self._move_grades(MoveKind.GRADUATE)
+
+    @Slot()
+    def _on_transfer_triggered(self) -> None:
+        rows = self.student_list.selected_rows()
+        if not rows:
+            return
+        try:
+            dialog = TransferDialog(self.db, self.actor, rows, self)
+        except (NotFound, PermissionDenied) as error:
+            show_error(self, self.tr("Transfer"), error)
+            return
+        dialog.exec()
+        if dialog.changed:
+            self.reload()
+
+    @Slot()
+    def _on_rollover_triggered(self) -> None:
+        try:
+            dialog = RolloverDialog(self.db, self.actor, self.time_zone, self)
+        except PermissionDenied as error:
+            show_error(self, self.tr("Year-end rollover"), error)
+            return
+        dialog.exec()
+        if dialog.changed:
+            self.reload()
+
+    @Slot(bool)
+    def _on_transferred_shown(self, shown: bool) -> None:
+        if shown:
+            self.student_list.set_transferred_rows(
+                list_transferred(self.db, self.actor)
+            )
+        self._update_actions()
+
+    @Slot()
     def _on_notes_triggered(self) -> None:
         rows = self.student_list.selected_rows()
         if len(rows) == 1:
             NotesDialog(self.db, self.actor, rows[0], self).exec()
+
+    @Slot()
+    def _on_reset_password_triggered(self) -> None:
+        rows = self.student_list.selected_rows()
+        if not rows:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Reset password"),
+            self.tr(
+                "Give these students a new password? Their current password "
+                "stops working at once.\n\n{0}",
+                "",
+                len(rows),
+            ).format(self._student_names(rows)),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            passwords = student_logins.reset_passwords(
+                self.db, self.actor, [r.id for r in rows]
+            )
+        except (NotFound, PermissionDenied) as error:
+            show_error(self, self.tr("Reset password"), error)
+            self.reload()
+            return
+        NewPasswordsDialog(self.db, self.actor, passwords, self.settings, self).exec()
+
+    @Slot()
+    def _on_login_history_triggered(self) -> None:
+        rows = self.student_list.selected_rows()
+        if len(rows) != 1:
+            return
+        try:
+            dialog = LoginHistoryDialog(self.db, self.actor, rows[0], self)
+        except (NotFound, PermissionDenied) as error:
+            show_error(self, self.tr("Login history"), error)
+            return
+        dialog.exec()
+
+    @Slot(bool)
+    def _on_invite_others_triggered(self, checked: bool) -> None:
+        rows = self.student_list.selected_rows()
+        ids = [r.id for r in rows]
+        try:
+            if not checked:
+                state = student_logins.invite_others_state(self.db, self.actor, ids)
+                answer = QMessageBox.question(
+                    self,
+                    self.tr("Allow inviting others"),
+                    self.tr(
+                        "Stop the selected students from inviting others?\n\n"
+                        "Invitations already made: {0}. They are kept, but the "
+                        "planning site stops sharing the plans until inviting is "
+                        "allowed again.\n\n{1}"
+                    ).format(
+                        format_number(state.invitations, self.languages.language),
+                        self._student_names(rows),
+                    ),
+                )
+                if answer != QMessageBox.StandardButton.Yes:
+                    return
+            student_logins.set_invite_others(self.db, self.actor, ids, checked)
+        except (NotFound, PermissionDenied) as error:
+            show_error(self, self.tr("Allow inviting others"), error)
+            self.reload()
+
+    @Slot()
+    def _on_plan_options_triggered(self) -> None:
+        PlanOptionsDialog(self.db, self.actor, self).exec()
 
     @Slot()
     def _on_deactivate_triggered(self) -> None:
@@ -468,6 +686,13 @@ class MainWindow(QMainWindow):
     @Slot()
     def _on_caseload_triggered(self) -> None:
         dialog = CaseloadDialog(self.db, self.actor, self)
+        dialog.exec()
+        if dialog.changed:
+            self.reload()
+
+    @Slot()
+    def _on_import_triggered(self) -> None:
+        dialog = ImportWizard(self.db, self.actor, self)
         dialog.exec()
         if dialog.changed:
             self.reload()
@@ -513,8 +738,47 @@ class MainWindow(QMainWindow):
         ).exec()
 
     @Slot()
+    def _on_search_triggered(self) -> None:
+        dialog = SearchDialog(self.db, self.actor, self.student_list.search(), self)
+        if dialog.exec():
+            self.student_list.set_search(dialog.search())
+
+    @Slot()
+    def _fill_saved_searches_menu(self) -> None:
+        self.saved_searches_menu.clear()
+        self._saved_searches = {}
+        for saved in list_saved_searches(self.db, self.actor):
+            if saved.search is not None:
+                self._saved_searches[saved.id] = saved.search
+                self.saved_searches_menu.addAction(saved.name).setData(saved.id)
+        if not self._saved_searches:
+            hint = self.saved_searches_menu.addAction(self.tr("No saved search yet"))
+            hint.setEnabled(False)
+
+    @Slot(QAction)
+    def _on_saved_search_chosen(self, action: QAction) -> None:
+        search = self._saved_searches.get(action.data())
+        if search is not None:
+            self.student_list.set_search(search)
+
+    @Slot()
+    def _on_manage_groups_triggered(self) -> None:
+        dialog = GroupsDialog(self.db, self.actor, self)
+        dialog.exec()
+        if dialog.changed:
+            self._refresh_groups()
+
+    @Slot()
+    def _on_add_to_group_triggered(self) -> None:
+        self._change_group_members(adding=True)
+
+    @Slot()
+    def _on_remove_from_group_triggered(self) -> None:
+        self._change_group_members(adding=False)
+
+    @Slot()
     def _on_new_message_triggered(self) -> None:
-        SendMessageDialog(self.db, self.actor, [], self).exec()
+        SendMessageDialog(self.db, self.actor, self._search_result_ids(), self).exec()
 
     @Slot()
     def _on_manage_messages_triggered(self) -> None:
@@ -529,7 +793,7 @@ class MainWindow(QMainWindow):
         dialog = PrintDialog(
             self.db, self.actor, PrintKind.LOGIN_SLIPS, self.settings, self
         )
-        ids = self.student_list.selected_ids()
+        ids = self.student_list.selected_ids() or self._search_result_ids()
         if ids:
             dialog.preselect(ids)
         dialog.exec()
@@ -540,9 +804,12 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_letters_triggered(self) -> None:
-        PrintDialog(
+        dialog = PrintDialog(
             self.db, self.actor, PrintKind.PARENT_LETTERS, self.settings, self
-        ).exec()
+        )
+        if ids := self._search_result_ids():
+            dialog.preselect(ids)
+        dialog.exec()
 
     @Slot()
     def _on_site_settings_triggered(self) -> None:
@@ -654,13 +921,69 @@ class MainWindow(QMainWindow):
         if dialog.exec():
             self.reload()
 
+    def _student_names(self, rows: list[StudentRow]) -> str:
+        """The first ten names of ``rows``, one a line, for a confirmation."""
+        names = "\n".join(f"{r.first_name} {r.last_name}" for r in rows[:10])
+        more = len(rows) - 10
+        if more > 0:
+            names += "\n" + self.tr("and {0} more", "", more).format(more)
+        return names
+
+    def _search_result_ids(self) -> list[uuid.UUID]:
+        """The students shown while a search is on: messages and printing use them."""
+        if self.student_list.search() is None:
+            return []
+        return [row.id for row in self.student_list.proxy.visible_rows()]
+
+    def _change_group_members(self, adding: bool) -> None:
+        ids = self.student_list.selected_ids()
+        if not ids:
+            return
+        dialog = GroupMembershipDialog(self.db, self.actor, ids, adding, self)
+        if not dialog.exec() or dialog.result_ is None:
+            return
+        language = self.languages.language
+        result = dialog.result_
+        if isinstance(result, MembersAdded):
+            message = self.tr("Added to “{0}”: {1}; already in it: {2}.").format(
+                dialog.group_name(),
+                format_number(result.added, language),
+                format_number(result.already_members, language),
+            )
+        else:
+            message = self.tr("Removed from “{0}”: {1}; not in it: {2}.").format(
+                dialog.group_name(),
+                format_number(result.removed, language),
+                format_number(result.not_members, language),
+            )
+        self.statusBar().showMessage(message, 10_000)
+        self._refresh_groups()
+
+    def _refresh_groups(self) -> None:
+        """Groups changed: the group filter lists them and the rows show them."""
+        self.student_list.set_choices(
+            students.list_counsellors(self.db, self.actor),
+            students.list_groups(self.db, self.actor),
+        )
+        self.reload()
+
+    def _move_grades(self, kind: MoveKind) -> None:
+        """Promote, demote or graduate the selection (or, for moves, a grade)."""
+        try:
+            dialog = GradeMoveDialog(
+                self.db, self.actor, kind, self.student_list.selected_rows(), self
+            )
+        except PermissionDenied as error:
+            show_error(self, self.tr("Promote/demote students"), error)
+            return
+        dialog.exec()
+        if dialog.changed:
+            self.reload()
+
     def _set_plans_active(self, active: bool) -> None:
         rows = self.student_list.selected_rows()
         if not active:
-            names = "\n".join(f"{r.first_name} {r.last_name}" for r in rows[:10])
-            more = len(rows) - 10
-            if more > 0:
-                names += "\n" + self.tr("and {0} more", "", more).format(more)
+            names = self._student_names(rows)
             answer = QMessageBox.question(
                 self,
                 self.tr("Deactivate plan"),

@@ -198,3 +198,51 @@ def test_a_deleted_at_change_is_a_delete(tiny_school):
         "delete",
         {"deleted_at": [None, "2026-06-30T12:00:00+00:00"]},
     )
+
+
+def test_bulk_rows_are_stored_exactly_as_the_orm_stores_them(tiny_school):
+    import sqlite3
+
+    db, actor = tiny_school.db, tiny_school.admin
+    when = dt.datetime(2026, 6, 30, 12, 0, 5, 123456, tzinfo=dt.UTC)
+    extra = {"expected_graduation": dt.date(2028, 6, 30), "plan_created_at": when}
+    with db.transaction(actor.staff_id) as session:
+        orm = Student(**_values(tiny_school.school_id, "orm03"), **extra)
+        session.add(orm)
+    with db.transaction(actor.staff_id) as session:
+        (bulk_id,) = bulk_insert(
+            session, Student, [_values(tiny_school.school_id, "bulk03") | extra]
+        )
+    with db.transaction(actor.staff_id) as session:
+        bulk_update(session, Student, [(bulk_id, 1, {"deleted_at": (None, when)})])
+        session.get(Student, orm.id).deleted_at = when
+
+    raw = sqlite3.connect(db.path)
+    raw.row_factory = sqlite3.Row
+    rows = {
+        row["username"]: dict(row)
+        for row in raw.execute(
+            "SELECT * FROM students WHERE username IN ('orm03', 'bulk03')"
+        )
+    }
+    audit_types = raw.execute(
+        "SELECT DISTINCT typeof(id), typeof(row_id), typeof(occurred_at), "
+        "length(id), length(occurred_at) FROM audit_entries"
+    ).fetchall()
+    raw.close()
+    orm_row, bulk_row = rows["orm03"], rows["bulk03"]
+    differing = {
+        "id",
+        "username",
+        "username_key",
+        "search_text",
+        "created_at",
+        "updated_at",
+    }
+    assert {k: v for k, v in bulk_row.items() if k not in differing} == {
+        k: v for k, v in orm_row.items() if k not in differing
+    }
+    assert bulk_row["deleted_at"] == "2026-06-30 12:00:05.123456"
+    assert len(bulk_row["id"]) == len(orm_row["id"]) == 32
+    assert len(bulk_row["created_at"]) == len(orm_row["created_at"])
+    assert len(audit_types) == 1  # one storage format for every audit row

@@ -146,8 +146,20 @@ FULL_MENU = [
     "Envoyer un message",
     "Voir Mon Journal",
     "Commentaires du parent",
+    "Historique des connexions",
+    "Permettre d'inviter d'autres personnes",
+    "Réinitialiser le mot de passe…",
+    "Ajouter au groupe…",
+    "Retirer du groupe…",
+    "Faire passer…",
+    "Rétrograder…",
+    "Diplômer…",
+    "Transférer…",
     "Supprimer le plan",
 ]
+# Promoting, demoting, graduating and transferring are for administrators.
+ADMIN_ONLY = ["Faire passer…", "Rétrograder…", "Diplômer…", "Transférer…"]
+TEACHER_MENU = [item for item in FULL_MENU if item not in ADMIN_ONLY]
 
 
 def expected_menu(demo_db, window, items):
@@ -164,8 +176,8 @@ def expected_menu(demo_db, window, items):
     [
         ("admin", FULL_MENU, True),
         ("conseiller", FULL_MENU, True),
-        ("enseignant", FULL_MENU, True),
-        ("secretariat", ["Notes"], False),
+        ("enseignant", TEACHER_MENU, True),
+        ("secretariat", ["Notes", "Réinitialiser le mot de passe…"], False),
     ],
 )
 def test_view_action_items_follow_the_access_level(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
-from test_main_window import FULL_MENU, expected_menu
+from test_main_window import FULL_MENU, TEACHER_MENU, expected_menu
 
 from cams_desktop.db.school import AccessLevel
 from cams_desktop.dialogs.caseload_dialog import CaseloadDialog
@@ -37,6 +37,9 @@ MENUS = {
         "Administration des conseillers",
         "Assigner des élèves à un conseiller",
         "Niveaux d'accès et permissions",
+        "Passage à l'année suivante…",
+        "Options du plan…",
+        "Importer des élèves…",
         "Paramètres du site",
         "Paramètres de courriel",
     ],
@@ -44,11 +47,13 @@ MENUS = {
         "Administration des conseillers",
         "Assigner des élèves à un conseiller",
         "Niveaux d'accès et permissions",
+        "Importer des élèves…",
     ],
     "conseiller": [
         "Administration des conseillers",
         "Assigner des élèves à un conseiller",
         "Niveaux d'accès et permissions",
+        "Importer des élèves…",
     ],
     "enseignant": ["Élèves de ma liste"],
     "secretariat": ["Élèves de ma liste"],
@@ -57,8 +62,8 @@ VIEW_ACTION = {
     "admin": FULL_MENU,
     "direction": FULL_MENU,
     "conseiller": FULL_MENU,
-    "enseignant": FULL_MENU,
-    "secretariat": ["Notes"],
+    "enseignant": TEACHER_MENU,
+    "secretariat": ["Notes", "Réinitialiser le mot de passe…"],
 }
 
 

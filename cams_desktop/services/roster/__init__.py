@@ -1,0 +1,1 @@
+"""Roster import (F-22): reading school files, previewing, applying."""

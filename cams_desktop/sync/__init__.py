@@ -1,0 +1,1 @@
+"""Synchronization of the local database with the school's server (SYNC.md)."""
