@@ -289,18 +289,26 @@ def _stored(
     columns: list[list[Any]] = []
     for key, process in zip(keys, processors, strict=True):
         values = [row[key] for row in rows]
-        if process is not None:
-            # Many values repeat (the time of the write, the school, the
-            # author): each distinct value is converted once.
-            try:
-                distinct = set(values)
-            except TypeError:  # JSON documents: converted one by one
-                values = [None if v is None else process(v) for v in values]
-            else:
-                memo = {v: None if v is None else process(v) for v in distinct}
-                values = [memo[v] for v in values]
+        if process is None:
+            pass
+        elif _repeats(values):
+            # The time of the write, the school, the author: each distinct
+            # value is converted once.
+            memo = {v: None if v is None else process(v) for v in set(values)}
+            values = [memo[v] for v in values]
+        else:
+            values = [None if v is None else process(v) for v in values]
         columns.append(values)
     return list(zip(*columns, strict=True))
+
+
+def _repeats(values: list[Any]) -> bool:
+    """Whether a column's values look like a few values repeated (from a sample)."""
+    sample = values[:64]
+    try:
+        return len(set(sample)) * 4 <= len(sample)
+    except TypeError:  # JSON documents cannot be compared by hash
+        return False
 
 
 def _insert_rows(

@@ -370,3 +370,31 @@ def test_pull_shows_secrets_on_the_callers_own_rows_only(school):
     )
     assert schools[str(school.demo_school)].startswith("$argon2")
     assert len(schools) == 3
+
+
+def test_staff_may_run_the_sync_functions_and_the_helpers_of_row_security_only(
+    school,
+):
+    group = f"cams_{school.server.name}_staff"
+
+    runnable = set(
+        school.server.column(
+            "SELECT p.proname FROM pg_proc p JOIN pg_namespace n"
+            " ON n.oid = p.pronamespace WHERE n.nspname = 'cams'"
+            " AND has_function_privilege(%s, p.oid, 'EXECUTE')",
+            group,
+        )
+    )
+
+    assert runnable == {
+        "push",
+        "pull",
+        "counts",
+        "table_rows",
+        "viewer",
+        "my_staff_id",
+        "my_school_id",
+        "my_board_id",
+        "my_students",
+        "sees_all_students",
+    }
