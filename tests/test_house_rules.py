@@ -16,7 +16,16 @@ pytestmark = pytest.mark.unit
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "cams_desktop"
-UI_FREE = ["db", "services", "reports", "printing", "sync", "text.py", "formatting.py"]
+UI_FREE = [
+    "db",
+    "services",
+    "reports",
+    "printing",
+    "sync",
+    "server",
+    "text.py",
+    "formatting.py",
+]
 GLOSSARY = {
     "View/Action": "Voir/Action",
     "Edit profile": "Modifier le profil",

@@ -145,13 +145,7 @@ def restore_file(backup: Path, target: Path) -> Path | None:
             # The restored file's history parts from what the server already
             # received from this desktop: it numbers its changes as a new
             # device, so none is taken for a duplicate and dropped.
-            device = new_id()
-            with dst:
-                dst.execute(
-                    "UPDATE device_state SET value = ? WHERE key = 'device_id'",
-                    (str(device),),
-                )
-                dst.execute("UPDATE sync_outbox SET device_id = ?", (device.hex,))
+            become_new_device(dst)
         target.chmod(0o600)
     except (sqlite3.Error, OSError) as error:
         raise DatabaseError(
@@ -164,6 +158,17 @@ def restore_file(backup: Path, target: Path) -> Path | None:
         ) from error
     log.info("restored the local database from a backup")
     return safety
+
+
+def become_new_device(connection: sqlite3.Connection) -> uuid.UUID:
+    """Give a database file (a copy, a restored backup) a device id of its own."""
+    device = new_id()
+    with connection:
+        connection.execute(
+            "UPDATE device_state SET value = ? WHERE key = 'device_id'", (str(device),)
+        )
+        connection.execute("UPDATE sync_outbox SET device_id = ?", (device.hex,))
+    return device
 
 
 def _check_backup(backup: Path) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import uuid
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -19,9 +20,11 @@ from cams_desktop.db.engine import Database
 from cams_desktop.db.tracking import SCHEMA_VERSION
 from cams_desktop.sync import local
 from cams_desktop.sync.protocol import (
+    ChangedRow,
     CursorTooOld,
     Mutation,
     Outcome,
+    PullPage,
     SyncServer,
 )
 
@@ -108,9 +111,8 @@ class SyncEngine:
     # pull
 
     def _pull(self, report: SyncReport) -> None:
-        cursor = local.cursor(self.db)
         try:
-            self._pull_from(report, cursor)
+            self._pull_from(report, local.cursor(self.db))
         except CursorTooOld:
             if report.waiting:
                 raise SyncError(
@@ -119,8 +121,9 @@ class SyncEngine:
                     "stay here. Synchronize again when the server takes them."
                 ) from None
             log.warning("cursor too old: downloading everything again")
-            self._pull_from(report, 0)
-            report.redownloaded.append("*")
+            start = self._download(report, list(local.synced_tables()))
+            local.set_cursor(self.db, start)
+            self._pull_from(report, start)
 
     def _pull_from(self, report: SyncReport, cursor: int) -> None:
         more = True
@@ -131,26 +134,47 @@ class SyncEngine:
             cursor, more = page.cursor, page.more
         report.cursor = cursor
 
+    def _download(self, report: SyncReport, tables: list[str]) -> int:
+        """Replace the local copy of ``tables`` by the server's rows.
+
+        Returns the change number the download started from: pulling from
+        there brings whatever changed while it ran.
+        """
+        start: int | None = None
+        for name in tables:
+            local.forget_table(self.db, name)
+            after: uuid.UUID | None = None
+            more = True
+            while more:
+                rows, after, more, cursor = self.server.table_rows(
+                    name, after, self.page_size, SCHEMA_VERSION
+                )
+                start = cursor if start is None else min(start, cursor)
+                page = PullPage(
+                    tuple(ChangedRow(name, row) for row in rows), (), 0, False
+                )
+                report.pulled += local.apply_page(self.db, page, move_cursor=False)
+                report.pages += 1
+            report.redownloaded.append(name)
+        return start or 0
+
     # verify
 
     def _verify(self, report: SyncReport) -> None:
         """Compare counts and hashes with the server; fetch again what differs."""
         if report.waiting:
             return  # local rows still differ on purpose
-        remote = self.server.counts().tables
+        remote = self.server.counts(SCHEMA_VERSION).tables
         mine = local.local_digests(self.db, remote)
-        differing = sorted(
-            name for name, theirs in remote.items() if mine.get(name) != theirs
-        )
+        differing = [
+            name
+            for name in local.synced_tables()
+            if name in remote and mine.get(name) != remote[name]
+        ]
         if not differing:
             return
         log.warning("copy differs from the server for %s; downloading again", differing)
-        for name in differing:
-            local.forget_table(self.db, name)
-        # Rows carry versions and pulls return the current state: reading
-        # from the start again restores what the cursor had passed.
-        self._pull_from(report, 0)
-        report.redownloaded.extend(differing)
+        self._download(report, differing)
 
 
 def _covers(transactions: list[list[Mutation]], resend_from: int) -> bool:

@@ -35,6 +35,7 @@ from sqlalchemy import (
     select,
     update,
 )
+from sqlalchemy import Enum as SqlEnum
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from cams_desktop.db.base import Base, Record, UTCDateTime, utcnow
@@ -95,6 +96,11 @@ def write_state(connection: Connection, key: str, value: str | None) -> None:
 
 def cursor(db: Database) -> int:
     return int(read_state(db, CURSOR) or 0)
+
+
+def set_cursor(db: Database, value: int) -> None:
+    with db.engine.begin() as connection:
+        write_state(connection, CURSOR, str(value))
 
 
 # --- the outbox --------------------------------------------------------------
@@ -268,7 +274,10 @@ def _value(kind: Any, value: Any) -> Any:
         return int(value)
     if isinstance(kind, LargeBinary):
         return base64.b64decode(value) if isinstance(value, str) else value
-    return value  # text, enums (by value), JSON
+    if isinstance(kind, SqlEnum) and kind.enum_class is not None:
+        # Enumerations travel by value (an access level as 3).
+        return kind.enum_class(value)
+    return value  # text, JSON
 
 
 @contextlib.contextmanager
@@ -290,7 +299,7 @@ def _without_foreign_keys(db: Database) -> Iterator[Connection]:
             connection.commit()
 
 
-def apply_page(db: Database, page: PullPage) -> int:
+def apply_page(db: Database, page: PullPage, *, move_cursor: bool = True) -> int:
     """Apply one page and its cursor in one transaction; returns rows written.
 
     A row with changes still waiting in the outbox keeps its local values
@@ -331,7 +340,8 @@ def apply_page(db: Database, page: PullPage) -> int:
                     delete(table).where(table.c.id.in_(ids[start : start + 500]))
                 )
                 written += len(ids[start : start + 500])
-        write_state(connection, CURSOR, str(page.cursor))
+        if move_cursor:
+            write_state(connection, CURSOR, str(page.cursor))
         write_state(connection, LAST_PULL, utcnow().isoformat())
     return written
 

@@ -130,4 +130,15 @@ class SyncServer(Protocol):
 
     def pull(self, cursor: int, schema_version: str, page_size: int) -> PullPage: ...
 
-    def counts(self) -> Counts: ...
+    def counts(self, schema_version: str) -> Counts: ...
+
+    def table_rows(
+        self,
+        table: str,
+        after_id: uuid.UUID | None,
+        page_size: int,
+        schema_version: str,
+    ) -> tuple[list[dict[str, Any]], uuid.UUID | None, bool, int]:
+        """One page of a table's visible rows: rows, last id, more, and the
+        change number the download starts from."""
+        ...
