@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from cams_desktop.db.engine import Database
     from cams_desktop.services.access import Actor
     from cams_desktop.services.roster.records import Problem
+    from cams_desktop.services.server_connection import ServerLogin
 
 log = logging.getLogger(__name__)
 
@@ -108,6 +109,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="deactivate active students a full roster does not list",
     )
+    importing.add_argument(
+        "--yes-deactivate-many",
+        action="store_true",
+        help="confirm --deactivate-missing when it ends more than half of the "
+        "school's active plans",
+    )
     importing.add_argument("--apply", action="store_true", help="import for real")
     importing.add_argument("--language", choices=("fr", "en"), default="en")
 
@@ -115,11 +122,38 @@ def build_parser() -> argparse.ArgumentParser:
     _add_db(bench)
     bench.add_argument(
         "name",
-        choices=("list", "letters", "rollover", "import"),
+        choices=("list", "letters", "rollover", "import", "sync"),
         help="what to measure",
     )
-    bench.add_argument("--students", type=int, default=50_000)
+    bench.add_argument(
+        "--students", type=int, help="number of students (50,000; sync: 2,000)"
+    )
     bench.add_argument("--seed", type=int, default=7)
+    bench.add_argument(
+        "--server-url",
+        help="sync: administrator connection to a PostgreSQL server on this "
+        "computer (default: CAMS_BENCH_PG_URL, or the local server)",
+    )
+
+    syncing = commands.add_parser(
+        "sync",
+        help="synchronize with the school's server once and print what it did",
+        description=(
+            "Signs in like cams print; the server password comes from the "
+            "keychain, or CAMS_SERVER_PASSWORD when the keychain has none."
+        ),
+    )
+    _add_db(syncing)
+    sync_mode = syncing.add_mutually_exclusive_group()
+    sync_mode.add_argument(
+        "--status", action="store_true", help="only print the sync health"
+    )
+    sync_mode.add_argument(
+        "--export-outbox",
+        type=Path,
+        metavar="FILE",
+        help="write the changes not sent yet to FILE (JSON lines)",
+    )
 
     server = commands.add_parser(
         "server", help="set up or upgrade the school's PostgreSQL server"
@@ -134,6 +168,21 @@ def build_parser() -> argparse.ArgumentParser:
         server_action = server_commands.add_parser(action, help=text)
         server_action.add_argument(
             "--url", required=True, help="administrator connection (postgresql://...)"
+        )
+    for action, text in (
+        (
+            "add-staff-role",
+            "give a staff member their server login, or a new password "
+            "(password in CAMS_STAFF_PASSWORD, or asked)",
+        ),
+        ("disable-staff-role", "turn a staff member's server login off"),
+    ):
+        role_action = server_commands.add_parser(action, help=text)
+        role_action.add_argument(
+            "--url", required=True, help="administrator connection (postgresql://...)"
+        )
+        role_action.add_argument(
+            "--username", required=True, help="the staff member's CAMS username"
         )
     return parser
 
@@ -213,7 +262,11 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "bench":
         from cams_desktop.bench import run
 
+        if args.students is None:
+            args.students = 2_000 if args.name == "sync" else 50_000
         return run(args.name, args)
+    if args.command == "sync":
+        return _sync(args)
     if args.command == "server":
         return _server(args)
     raise AssertionError(args.command)
@@ -221,8 +274,22 @@ def _run(args: argparse.Namespace) -> int:
 
 def _server(args: argparse.Namespace) -> int:
     from cams_desktop.db.tracking import SCHEMA_VERSION
+    from cams_desktop.server import roles
     from cams_desktop.server.setup import init_server, upgrade_server
 
+    if args.server_command in ("add-staff-role", "disable-staff-role"):
+        # The schema's owner may not create roles, so staff logins are made
+        # by the school's IT with an administrator connection.
+        staff_id = roles.find_staff(args.url, args.username)
+        if args.server_command == "disable-staff-role":
+            print(f"{roles.disable_staff_role(args.url, staff_id)}: login disabled")
+            return 0
+        password = _credential("CAMS_STAFF_PASSWORD", "Server password: ", True)
+        if not password:
+            raise ValueError("give a password for the staff member's server login")
+        name = roles.add_staff_role(args.url, staff_id, args.username, password)
+        print(f"{name}: login ready for {args.username}")
+        return 0
     setup = init_server if args.server_command == "init" else upgrade_server
     report = setup(args.url)
     for line in report.lines():
@@ -232,10 +299,6 @@ def _server(args: argparse.Namespace) -> int:
     else:
         print(f"{report.database}: server schema {SCHEMA_VERSION} ready")
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
 
 
 def _credential(variable: str, prompt: str, secret: bool) -> str:
@@ -349,7 +412,11 @@ def _signed_in(db: Database) -> Actor:
 
 def _import_signed_in(args: argparse.Namespace) -> int:
     from cams_desktop.db.engine import Database
-    from cams_desktop.services.roster.applying import StalePlan, apply_import
+    from cams_desktop.services.roster.applying import (
+        ImportRefused,
+        StalePlan,
+        apply_import,
+    )
     from cams_desktop.services.roster.formats import ColumnMapping
     from cams_desktop.services.roster.planning import plan_import, read_for_import
     from cams_desktop.services.roster.records import DateOrder, RosterError
@@ -406,9 +473,13 @@ def _import_signed_in(args: argparse.Namespace) -> int:
             return 1
         try:
             result = apply_import(
-                db, actor, plan, deactivate_missing=args.deactivate_missing
+                db,
+                actor,
+                plan,
+                deactivate_missing=args.deactivate_missing,
+                deactivate_many=args.yes_deactivate_many,
             )
-        except StalePlan as error:
+        except (ImportRefused, StalePlan) as error:
             print(f"cams import: {error}", file=sys.stderr)
             return 1
         print("imported:")
@@ -428,14 +499,132 @@ def _import_signed_in(args: argparse.Namespace) -> int:
                 else f"{ignored} passwords in the file were ignored",
                 end=": passwords are never stored.\n",
             )
-        return 0
+        return 1 if result.errors_skipped else 0
     finally:
         db.close()
 
 
 def _where(problem: Problem) -> str:
     """``file:line: column "value": message``, with what the problem knows."""
+    from cams_desktop.services.roster.planning import shown_value
+
     place = problem.file + (f":{problem.line}" if problem.line else "")
-    value = problem.value or ""
-    column = f' {problem.column} "{value}":' if problem.column else ""
+    column = (
+        f" {problem.column} {shown_value(problem.value)}:" if problem.column else ""
+    )
     return f"{place}:{column} {problem.message}"
+
+
+def _sync(args: argparse.Namespace) -> int:
+    from cams_desktop.db.engine import Database
+
+    db = Database(args.db or paths.default_database(), create=False)
+    try:
+        actor = _signed_in(db)
+        if args.status:
+            _print_sync_health(db)
+            return 0
+        if args.export_outbox is not None:
+            from cams_desktop.sync import local
+
+            # "x": never replace a file; the changes may hold personal data.
+            with args.export_outbox.open("x", encoding="utf-8") as out:
+                count = local.export_outbox(db, out)
+            print(f"{count} unsent changes written to {args.export_outbox}")
+            return 0
+        return _sync_once(db, actor)
+    finally:
+        db.close()
+
+
+def _server_login_or_variable(db: Database, actor: Actor) -> ServerLogin:
+    """The keychain's login to the school's server, else CAMS_SERVER_PASSWORD."""
+    from cams_desktop.services import server_connection
+
+    settings = server_connection.server_settings(db)
+    if settings is None:
+        raise ValueError(
+            "this desktop has no school server: a program administrator sets "
+            "it in the application first"
+        )
+    login = server_connection.server_login(db, actor)
+    if login is not None:
+        return login
+    password = os.environ.get("CAMS_SERVER_PASSWORD")
+    if not password:
+        raise ValueError(
+            "no server password in the keychain: set CAMS_SERVER_PASSWORD "
+            "(or your server password in the application)"
+        )
+    return server_connection.login_for(db, actor, settings, password)
+
+
+def _sync_once(db: Database, actor: Actor) -> int:
+    from cams_desktop.sync.engine import SyncEngine, SyncError
+    from cams_desktop.sync.local import SyncBusy
+    from cams_desktop.sync.pg import PgServer, SyncRefused
+    from cams_desktop.sync.protocol import (
+        ClientTooOld,
+        CursorTooOld,
+        ServerUnavailable,
+    )
+
+    login = _server_login_or_variable(db, actor)
+    server = PgServer(login.conninfo())
+    try:
+        report = SyncEngine(db, server).run()
+    except ServerUnavailable as error:
+        print(f"cams sync: the server cannot be reached: {error}", file=sys.stderr)
+        return 1
+    except SyncBusy:
+        print(
+            "cams sync: another synchronization of this file is running",
+            file=sys.stderr,
+        )
+        return 1
+    except ClientTooOld as error:
+        print(f"cams sync: {error} (install version {error.required})", file=sys.stderr)
+        return 1
+    except (SyncError, SyncRefused, CursorTooOld) as error:
+        print(f"cams sync: {error}", file=sys.stderr)
+        return 1
+    finally:
+        server.close()
+    pushed = ", ".join(
+        f"{count} {outcome.value}" for outcome, count in sorted(report.outcomes.items())
+    )
+    print(f"pushed: {pushed or 'nothing'}")
+    print(f"pulled: {report.pulled} rows in {report.pages} pages")
+    print(f"cursor: {report.cursor}")
+    print(f"downloaded again: {', '.join(report.redownloaded) or 'none'}")
+    print(f"waiting: {report.waiting} changes")
+    return 0
+
+
+def _print_sync_health(db: Database) -> None:
+    import datetime as dt
+
+    from cams_desktop.services.server_connection import server_settings
+    from cams_desktop.services.sync_status import sync_health
+
+    def moment(value: dt.datetime | None) -> str:
+        return "never" if value is None else f"{value:%Y-%m-%d %H:%M:%S} UTC"
+
+    settings = server_settings(db)
+    health = sync_health(db)
+    print(f"server: {settings.label() if settings else 'not set up'}")
+    waiting = f"waiting changes: {health.pending}"
+    if health.oldest_pending_at is not None:
+        waiting += f" (oldest {moment(health.oldest_pending_at.astimezone(dt.UTC))})"
+    print(waiting)
+    for label, value in (
+        ("last push", health.last_push_at),
+        ("last pull", health.last_pull_at),
+    ):
+        print(f"{label}: {moment(None if value is None else value.astimezone(dt.UTC))}")
+    print(f"last error: {health.last_error or 'none'}")
+    print(f"changes the server did not take, kept here: {health.issues}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -99,36 +101,113 @@ def test_preview_then_apply_one_school_and_deactivate_the_missing(demo_path, cap
     chosen = ("--source-school", "sch0", "--db", str(demo_path))
 
     preview = run(capsys, str(CONTOSO), *chosen)
-    applied = run(capsys, str(CONTOSO), *chosen, "--apply", "--deactivate-missing")
-    again = run(capsys, str(CONTOSO), *chosen)
+    # None of its rows is a student of the school yet: nothing is deactivated.
+    refused = run(capsys, str(CONTOSO), *chosen, "--apply", "--deactivate-missing")
+    applied = run(capsys, str(CONTOSO), *chosen, "--apply")
+    # Now all 100 rows match, and the other students are more than half.
+    many = run(capsys, str(CONTOSO), *chosen, "--apply", "--deactivate-missing")
+    confirmed = run(
+        capsys,
+        str(CONTOSO),
+        *chosen,
+        "--apply",
+        "--deactivate-missing",
+        "--yes-deactivate-many",
+    )
 
-    head = counts(new=100, skipped=300, missing=active, passwords=400)
+    head = counts(new=100, skipped=300, missing=active, passwords=100)
     assert preview == (
         0,
         ["students.csv: table, 400 rows read (full roster)", *head, *CONTOSO_SCHOOLS],
         "",
     )
+    assert (refused[0], refused[2]) == (
+        1,
+        "cams import: No row of the file is a student of this school already: no "
+        "plan is deactivated from it. Check the file and the school chosen. "
+        "Nothing was imported.\n",
+    )
     assert applied[0] == 0
-    assert applied[1][-7:] == [
-        "imported:",
+    assert applied[1][-6:-1] == [
         "  added: 100",
         "  updated: 0",
         "  unchanged: 0",
+        "  plans deactivated: 0",
+        "  rows in error, not imported: 0",
+    ]
+    assert (many[0], many[2]) == (
+        1,
+        f"cams import: This would deactivate the plans of {active} of the "
+        f"{active + 100} active students; confirm it to go on. Nothing was "
+        "imported.\n",
+    )
+    assert confirmed[0] == 0
+    assert confirmed[1][-7:] == [
+        "imported:",
+        "  added: 0",
+        "  updated: 0",
+        "  unchanged: 100",
         f"  plans deactivated: {active}",
         "  rows in error, not imported: 0",
-        "400 passwords in the file were ignored: passwords are never stored.",
+        "100 passwords in the file were ignored: passwords are never stored.",
     ]
-    assert again[1][1:8] == counts(unchanged=100, skipped=300, passwords=400)
     after = statuses(demo_path)
     assert after[PlanStatus.ACTIVE] == 100
     assert after[PlanStatus.INACTIVE] >= active
 
 
+@pytest.mark.parametrize(
+    ("name", "options", "message"),
+    [
+        (
+            "courses.csv",
+            (),
+            "The file has problems (listed in the preview); correct them, then "
+            "preview it again. Nothing was imported.",
+        ),
+        (
+            "header-only.csv",
+            (),
+            "The file lists no student of this school: no plan is deactivated "
+            "from it. Nothing was imported.",
+        ),
+        (
+            "contoso",
+            ("--source-school", "NOPE"),
+            "The file lists no student of this school: no plan is deactivated "
+            "from it. Nothing was imported.",
+        ),
+    ],
+)
+def test_a_file_that_matches_nobody_never_deactivates_the_school(
+    demo_path, capsys, tmp_path, name, options, message
+):
+    paths = {
+        "courses.csv": ROSTERS / "onerostergen-templates" / "courses.csv",
+        "header-only.csv": tmp_path / "header-only.csv",
+        "contoso": CONTOSO,
+    }
+    paths["header-only.csv"].write_text("First Name,Last Name,Grade\n")
+    before = statuses(demo_path)
+
+    code, _, err = run(
+        capsys,
+        str(paths[name]),
+        *options,
+        "--apply",
+        "--deactivate-missing",
+        "--yes-deactivate-many",
+        "--db",
+        str(demo_path),
+    )
+
+    assert (code, err) == (1, f"cams import: {message}\n")
+    assert statuses(demo_path) == before
+
+
 def test_rows_in_error_are_listed_with_file_line_column_and_value(demo_path, capsys):
     active = statuses(demo_path)[PlanStatus.ACTIVE]
-
-    code, out, _ = run(
-        capsys,
+    arguments = (
         str(ROSTERS / "ms-sds-csv-samples" / "sds-v2.1"),
         "--source-school",
         "110001",
@@ -138,18 +217,26 @@ def test_rows_in_error_are_listed_with_file_line_column_and_value(demo_path, cap
         str(demo_path),
     )
 
-    pattern = (
-        "A username has 3 to 64 characters: letters without accents, digits, dots, "
-        "hyphens or underscores, starting with a letter or a digit."
-    )
-    assert code == 1
-    assert out[1:8] == counts(error=4, missing=active, passwords=4)
-    assert out[-4:] == [
-        f'users.csv:2: Username "jcraig@classrmtest31.org": {pattern}',
-        f'users.csv:4: Username "fhutch@classrmtest31.org": {pattern}',
-        f'users.csv:5: Username "asmithee@classrmtest31.org": {pattern}',
+    preview = run(capsys, *arguments)
+    applied = run(capsys, *arguments, "--apply")
+
+    error = (
         'roles.csv:8: grade "ps1": The grade is outside grades 1 to 12 (or is not '
-        "a grade).",
+        "a grade)."
+    )
+    assert preview[0] == 1
+    assert preview[1][1:8] == counts(new=3, error=1, missing=active, passwords=4)
+    assert preview[1][-1] == error
+    # The rest is imported, and the status still says a row was left out.
+    assert applied[0] == 1
+    assert applied[1][-7:] == [
+        "imported:",
+        "  added: 3",
+        "  updated: 0",
+        "  unchanged: 0",
+        "  plans deactivated: 0",
+        "  rows in error, not imported: 1",
+        "4 passwords in the file were ignored: passwords are never stored.",
     ]
 
 
@@ -239,3 +326,25 @@ def test_the_import_benchmark_prints_its_figures(capsys):
         r"  ratio \d+\.\d\d× \(goal ≤ 3×\): goal (met|missed)", lines[4]
     )
     assert len(lines) == 5
+
+
+def test_the_module_runs_as_a_program(tmp_path):
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "cams_desktop.cli",
+            "import",
+            str(tmp_path / "eleves.csv"),
+            "--db",
+            str(tmp_path / "nothing.sqlite"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+    assert done.returncode == 2
+    assert done.stderr.startswith("cams import: ")
+    assert "Traceback" not in done.stderr

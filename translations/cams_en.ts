@@ -535,6 +535,104 @@ After:
     </message>
 </context>
 <context>
+    <name>ConflictsDialog</name>
+    <message>
+        <source>Conflicts and refused changes</source>
+        <translation>Conflicts and refused changes</translation>
+    </message>
+    <message>
+        <source>Changes of this desktop</source>
+        <translation>Changes of this desktop</translation>
+    </message>
+    <message>
+        <source>Open conflicts on the server</source>
+        <translation>Open conflicts on the server</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Changes</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Fields</translation>
+    </message>
+    <message>
+        <source>Changed by</source>
+        <translation>Changed by</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Before both</source>
+        <translation>Before both</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Desktop</source>
+        <translation>Desktop</translation>
+    </message>
+    <message>
+        <source>Merged value</source>
+        <translation>Merged value</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Keep the server&apos;s value</source>
+        <translation>Keep the server&apos;s value</translation>
+    </message>
+    <message>
+        <source>Take the desktop&apos;s value</source>
+        <translation>Take the desktop&apos;s value</translation>
+    </message>
+    <message>
+        <source>Merge (the edited values)</source>
+        <translation>Merge (the edited values)</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Conflict</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>Reading the server&apos;s conflicts…</source>
+        <translation>Reading the server&apos;s conflicts…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open conflict(s) on the server.</source>
+        <translation>
+            <numerusform>%n open conflict on the server.</numerusform>
+            <numerusform>%n open conflicts on the server.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CounsellingLogDialog</name>
     <message>
         <source>(group)</source>
@@ -820,13 +918,6 @@ After:
         </translation>
     </message>
     <message numerus="yes">
-        <source>{0} students will graduate.</source>
-        <translation>
-            <numerusform>{0} student will graduate.</numerusform>
-            <numerusform>{0} students will graduate.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>{0} students promoted.</source>
         <translation>
             <numerusform>{0} student promoted.</numerusform>
@@ -857,6 +948,13 @@ After:
     <message>
         <source>{0} (grade {1}): {2}</source>
         <translation>{0} (grade {1}): {2}</translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} students will graduate: their plans are deactivated. Reactivating a plan undoes a graduation.</source>
+        <translation>
+            <numerusform>{0} student will graduate: their plan is deactivated. Reactivating a plan undoes a graduation.</numerusform>
+            <numerusform>{0} students will graduate: their plans are deactivated. Reactivating a plan undoes a graduation.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -944,6 +1042,10 @@ After:
     <message>
         <source>Cancelled; nothing was changed.</source>
         <translation>Cancelled; nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Graduation undone</source>
+        <translation>Graduation undone</translation>
     </message>
 </context>
 <context>
@@ -1254,10 +1356,6 @@ After:
         <translation>Left out</translation>
     </message>
     <message>
-        <source>Row</source>
-        <translation>Row</translation>
-    </message>
-    <message>
         <source>File and line</source>
         <translation>File and line</translation>
     </message>
@@ -1268,6 +1366,10 @@ After:
     <message>
         <source>Changes or reason</source>
         <translation>Changes or reason</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
     </message>
 </context>
 <context>
@@ -1495,6 +1597,13 @@ After:
         <translation>
             <numerusform>{0} password in the file was ignored: passwords are never stored.</numerusform>
             <numerusform>{0} passwords in the file were ignored: passwords are never stored.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This import will deactivate the plans of {0} of the {1} active students of the school. Deactivate them?</source>
+        <translation>
+            <numerusform>This import will deactivate the plan of {0} of the {1} active students of the school. Deactivate it?</numerusform>
+            <numerusform>This import will deactivate the plans of {0} of the {1} active students of the school. Deactivate them?</numerusform>
         </translation>
     </message>
 </context>
@@ -2122,6 +2231,22 @@ Invitations already made: {0}. They are kept, but the planning site stops sharin
         <source>Promote/demote students</source>
         <translation>Promote/demote students</translation>
     </message>
+    <message>
+        <source>School server…</source>
+        <translation>School server…</translation>
+    </message>
+    <message>
+        <source>Sync conflicts and refused changes…</source>
+        <translation>Sync conflicts and refused changes…</translation>
+    </message>
+    <message>
+        <source>Server password…</source>
+        <translation>Server password…</translation>
+    </message>
+    <message>
+        <source>Synchronize now</source>
+        <translation>Synchronize now</translation>
+    </message>
 </context>
 <context>
     <name>ManageLogsDialog</name>
@@ -2700,6 +2825,13 @@ Invitations already made: {0}. They are kept, but the planning site stops sharin
         <source>Adding a student creates their plan. The planning site does not offer “create new plan”: each student has the one plan the school made.</source>
         <translation>Adding a student creates their plan. The planning site does not offer “create new plan”: each student has the one plan the school made.</translation>
     </message>
+    <message numerus="yes">
+        <source>{0} students have no plan yet: the school creates their plans now. Continue?</source>
+        <translation>
+            <numerusform>{0} student has no plan yet: the school creates their plan now. Continue?</numerusform>
+            <numerusform>{0} students have no plan yet: the school creates their plans now. Continue?</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PrintDialog</name>
@@ -3140,6 +3272,18 @@ Invitations already made: {0}. They are kept, but the planning site stops sharin
         <source>The value must be true or false.</source>
         <translation>The value must be true or false.</translation>
     </message>
+    <message>
+        <source>This column is in the file more than once: keep only one of them.</source>
+        <translation>This column is in the file more than once: keep only one of them.</translation>
+    </message>
+    <message>
+        <source>This time of day does not exist.</source>
+        <translation>This time of day does not exist.</translation>
+    </message>
+    <message>
+        <source>This column has dates written day first and others month first: choose the date order.</source>
+        <translation>This column has dates written day first and others month first: choose the date order.</translation>
+    </message>
 </context>
 <context>
     <name>RosterImport</name>
@@ -3230,6 +3374,38 @@ Invitations already made: {0}. They are kept, but the planning site stops sharin
     <message>
         <source>The username {0} is already taken.</source>
         <translation>The username {0} is already taken.</translation>
+    </message>
+    <message>
+        <source>The file has problems (listed in the preview); correct them, then preview it again. Nothing was imported.</source>
+        <translation>The file has problems (listed in the preview); correct them, then preview it again. Nothing was imported.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>Nothing was imported.</translation>
+    </message>
+    <message>
+        <source>This would deactivate the plans of {0} of the {1} active students; confirm it to go on. Nothing was imported.</source>
+        <translation>This would deactivate the plans of {0} of the {1} active students; confirm it to go on. Nothing was imported.</translation>
+    </message>
+    <message>
+        <source>The file has problems (listed in the preview): no plan is deactivated from it.</source>
+        <translation>The file has problems (listed in the preview): no plan is deactivated from it.</translation>
+    </message>
+    <message>
+        <source>The file lists no student of this school: no plan is deactivated from it.</source>
+        <translation>The file lists no student of this school: no plan is deactivated from it.</translation>
+    </message>
+    <message>
+        <source>No row of the file is a student of this school already: no plan is deactivated from it. Check the file and the school chosen.</source>
+        <translation>No row of the file is a student of this school already: no plan is deactivated from it. Check the file and the school chosen.</translation>
+    </message>
+    <message>
+        <source>({0} characters)</source>
+        <translation>({0} characters)</translation>
+    </message>
+    <message>
+        <source>Several students of this school have this name and birth date and no id or student number yet: CAMS cannot tell which one this row is.</source>
+        <translation>Several students of this school have this name and birth date and no id or student number yet: CAMS cannot tell which one this row is.</translation>
     </message>
 </context>
 <context>
@@ -3523,6 +3699,89 @@ Invitations already made: {0}. They are kept, but the planning site stops sharin
         <source>The password could not be stored in the system keychain: {0}</source>
         <translation>The password could not be stored in the system keychain: {0}</translation>
     </message>
+    <message>
+        <source>Type your password for the school server.</source>
+        <translation>Type your password for the school server.</translation>
+    </message>
+    <message>
+        <source>The server takes desktops of schema {0} to {1}; this desktop has {2}. Install the CAMS Desktop the school&apos;s IT gives, or ask them to upgrade the server.</source>
+        <translation>The server takes desktops of schema {0} to {1}; this desktop has {2}. Install the CAMS Desktop the school&apos;s IT gives, or ask them to upgrade the server.</translation>
+    </message>
+    <message>
+        <source>Connected to {0}, encrypted (TLS). Server schema {1}.</source>
+        <translation>Connected to {0}, encrypted (TLS). Server schema {1}.</translation>
+    </message>
+    <message>
+        <source>Connected to {0}, not encrypted. Server schema {1}.</source>
+        <translation>Connected to {0}, not encrypted. Server schema {1}.</translation>
+    </message>
+    <message>
+        <source>The server login {0} is not an active staff member of this school: ask the school&apos;s IT to create or enable it.</source>
+        <translation>The server login {0} is not an active staff member of this school: ask the school&apos;s IT to create or enable it.</translation>
+    </message>
+    <message>
+        <source>The database {0} has no CAMS server: the school&apos;s IT sets it up with cams server init.</source>
+        <translation>The database {0} has no CAMS server: the school&apos;s IT sets it up with cams server init.</translation>
+    </message>
+    <message>
+        <source>The server refused the password of {0}: check your server password.</source>
+        <translation>The server refused the password of {0}: check your server password.</translation>
+    </message>
+    <message>
+        <source>The school requires encrypted transfer (TLS), but the server {0} does not offer it.</source>
+        <translation>The school requires encrypted transfer (TLS), but the server {0} does not offer it.</translation>
+    </message>
+    <message>
+        <source>The server has no database named {0}.</source>
+        <translation>The server has no database named {0}.</translation>
+    </message>
+    <message>
+        <source>The server {0} cannot be reached: check the address and that the server is running.</source>
+        <translation>The server {0} cannot be reached: check the address and that the server is running.</translation>
+    </message>
+</context>
+<context>
+    <name>ServerDialog</name>
+    <message>
+        <source>Server password</source>
+        <translation>Server password</translation>
+    </message>
+    <message>
+        <source>School server</source>
+        <translation>School server</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>Your server password</source>
+        <translation>Your server password</translation>
+    </message>
+    <message>
+        <source>The school requires encrypted transfer (TLS).</source>
+        <translation>The school requires encrypted transfer (TLS).</translation>
+    </message>
+    <message>
+        <source>Encrypted transfer (TLS) is not required: it is used when the server offers it. Site settings change this.</source>
+        <translation>Encrypted transfer (TLS) is not required: it is used when the server offers it. Site settings change this.</translation>
+    </message>
+    <message>
+        <source>Test the connection</source>
+        <translation>Test the connection</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connecting…</translation>
+    </message>
 </context>
 <context>
     <name>SignInDialog</name>
@@ -3604,6 +3863,10 @@ Invitations already made: {0}. They are kept, but the planning site stops sharin
     <message>
         <source>New site password</source>
         <translation>New site password</translation>
+    </message>
+    <message>
+        <source>Encrypted transfer required (the sync connection must use TLS)</source>
+        <translation>Encrypted transfer required (the sync connection must use TLS)</translation>
     </message>
 </context>
 <context>
@@ -4185,6 +4448,78 @@ Invitations already made: {0}. They are kept, but the planning site stops sharin
     <message>
         <source>Someone else changed this field while you were editing it. It now reads: {0}</source>
         <translation>Someone else changed this field while you were editing it. It now reads: {0}</translation>
+    </message>
+    <message>
+        <source>A username has 3 to 64 characters: letters without accents, digits, dots, hyphens or underscores, starting with a letter or a digit, and at most one @ (an email-style login).</source>
+        <translation>A username has 3 to 64 characters: letters without accents, digits, dots, hyphens or underscores, starting with a letter or a digit, and at most one @ (an email-style login).</translation>
+    </message>
+</context>
+<context>
+    <name>Sync</name>
+    <message>
+        <source>This desktop is not connected to a school server.</source>
+        <translation>This desktop is not connected to a school server.</translation>
+    </message>
+    <message>
+        <source>Set your server password (My account → Server password…) to synchronize.</source>
+        <translation>Set your server password (My account → Server password…) to synchronize.</translation>
+    </message>
+    <message>
+        <source>The server says only program administrators review conflicts.</source>
+        <translation>The server says only program administrators review conflicts.</translation>
+    </message>
+    <message>
+        <source>The server did not take this choice: {0}</source>
+        <translation>The server did not take this choice: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusWidget</name>
+    <message>
+        <source>Synchronize now</source>
+        <translation>Synchronize now</translation>
+    </message>
+    <message>
+        <source>Synchronizing…</source>
+        <translation>Synchronizing…</translation>
+    </message>
+    <message>
+        <source>Offline — next try {0}</source>
+        <translation>Offline — next try {0}</translation>
+    </message>
+    <message>
+        <source>Offline — trying again…</source>
+        <translation>Offline — trying again…</translation>
+    </message>
+    <message>
+        <source>Not synchronized: {0}</source>
+        <translation>Not synchronized: {0}</translation>
+    </message>
+    <message>
+        <source>Not synchronized yet</source>
+        <translation>Not synchronized yet</translation>
+    </message>
+    <message>
+        <source>Synchronized {0}</source>
+        <translation>Synchronized {0}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting</source>
+        <translation>
+            <numerusform>%n change waiting</numerusform>
+            <numerusform>%n changes waiting</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(oldest {0})</source>
+        <translation>(oldest {0})</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) or refused change(s)</source>
+        <translation>
+            <numerusform>%n conflict or refused change</numerusform>
+            <numerusform>%n conflicts or refused changes</numerusform>
+        </translation>
     </message>
 </context>
 <context>

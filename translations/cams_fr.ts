@@ -535,6 +535,104 @@ Après :
     </message>
 </context>
 <context>
+    <name>ConflictsDialog</name>
+    <message>
+        <source>Conflicts and refused changes</source>
+        <translation>Conflits et modifications refusées</translation>
+    </message>
+    <message>
+        <source>Changes of this desktop</source>
+        <translation>Modifications de ce poste</translation>
+    </message>
+    <message>
+        <source>Open conflicts on the server</source>
+        <translation>Conflits ouverts sur le serveur</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Fiche</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Modifications</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Raison</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Champs</translation>
+    </message>
+    <message>
+        <source>Changed by</source>
+        <translation>Modifié par</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <source>Before both</source>
+        <translation>Avant les deux</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Serveur</translation>
+    </message>
+    <message>
+        <source>Desktop</source>
+        <translation>Poste</translation>
+    </message>
+    <message>
+        <source>Merged value</source>
+        <translation>Valeur fusionnée</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>Keep the server&apos;s value</source>
+        <translation>Garder la valeur du serveur</translation>
+    </message>
+    <message>
+        <source>Take the desktop&apos;s value</source>
+        <translation>Prendre la valeur du poste</translation>
+    </message>
+    <message>
+        <source>Merge (the edited values)</source>
+        <translation>Fusionner (les valeurs modifiées)</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Conflit</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Refusée</translation>
+    </message>
+    <message>
+        <source>Reading the server&apos;s conflicts…</source>
+        <translation>Lecture des conflits du serveur…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open conflict(s) on the server.</source>
+        <translation>
+            <numerusform>%n conflit ouvert sur le serveur.</numerusform>
+            <numerusform>%n conflits ouverts sur le serveur.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CounsellingLogDialog</name>
     <message>
         <source>(group)</source>
@@ -820,13 +918,6 @@ Après :
         </translation>
     </message>
     <message numerus="yes">
-        <source>{0} students will graduate.</source>
-        <translation>
-            <numerusform>{0} élève sera diplômé.</numerusform>
-            <numerusform>{0} élèves seront diplômés.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>{0} students promoted.</source>
         <translation>
             <numerusform>{0} élève est passé à l&apos;année suivante.</numerusform>
@@ -857,6 +948,13 @@ Après :
     <message>
         <source>{0} (grade {1}): {2}</source>
         <translation>{0} (année {1}) : {2}</translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} students will graduate: their plans are deactivated. Reactivating a plan undoes a graduation.</source>
+        <translation>
+            <numerusform>{0} élève obtiendra son diplôme : son plan est désactivé. Réactiver un plan annule la diplomation.</numerusform>
+            <numerusform>{0} élèves obtiendront leur diplôme : leurs plans sont désactivés. Réactiver un plan annule la diplomation.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -944,6 +1042,10 @@ Après :
     <message>
         <source>Cancelled; nothing was changed.</source>
         <translation>Annulé; rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>Graduation undone</source>
+        <translation>Diplomation annulée</translation>
     </message>
 </context>
 <context>
@@ -1254,10 +1356,6 @@ Après :
         <translation>Laissé de côté</translation>
     </message>
     <message>
-        <source>Row</source>
-        <translation>Ligne</translation>
-    </message>
-    <message>
         <source>File and line</source>
         <translation>Fichier et ligne</translation>
     </message>
@@ -1268,6 +1366,10 @@ Après :
     <message>
         <source>Changes or reason</source>
         <translation>Changements ou raison</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Résultat</translation>
     </message>
 </context>
 <context>
@@ -1495,6 +1597,13 @@ Après :
         <translation>
             <numerusform>{0} mot de passe du fichier a été ignoré : les mots de passe ne sont jamais enregistrés.</numerusform>
             <numerusform>{0} mots de passe du fichier ont été ignorés : les mots de passe ne sont jamais enregistrés.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This import will deactivate the plans of {0} of the {1} active students of the school. Deactivate them?</source>
+        <translation>
+            <numerusform>Cette importation désactivera le plan de {0} des {1} élèves actifs de l’école. Le désactiver?</numerusform>
+            <numerusform>Cette importation désactivera les plans de {0} des {1} élèves actifs de l’école. Les désactiver?</numerusform>
         </translation>
     </message>
 </context>
@@ -2122,6 +2231,22 @@ Invitations déjà faites : {0}. Elles sont conservées, mais le site de planifi
         <source>Promote/demote students</source>
         <translation>Faire passer/rétrograder les élèves</translation>
     </message>
+    <message>
+        <source>School server…</source>
+        <translation>Serveur de l&apos;école…</translation>
+    </message>
+    <message>
+        <source>Sync conflicts and refused changes…</source>
+        <translation>Conflits de synchronisation et modifications refusées…</translation>
+    </message>
+    <message>
+        <source>Server password…</source>
+        <translation>Mot de passe du serveur…</translation>
+    </message>
+    <message>
+        <source>Synchronize now</source>
+        <translation>Synchroniser maintenant</translation>
+    </message>
 </context>
 <context>
     <name>ManageLogsDialog</name>
@@ -2700,6 +2825,13 @@ Invitations déjà faites : {0}. Elles sont conservées, mais le site de planifi
         <source>Adding a student creates their plan. The planning site does not offer “create new plan”: each student has the one plan the school made.</source>
         <translation>Ajouter un élève crée son plan. Le site de planification n&apos;offre pas « Créer un nouveau plan » : chaque élève a le seul plan créé par l&apos;école.</translation>
     </message>
+    <message numerus="yes">
+        <source>{0} students have no plan yet: the school creates their plans now. Continue?</source>
+        <translation>
+            <numerusform>{0} élève n’a pas encore de plan : l’école crée son plan maintenant. Continuer?</numerusform>
+            <numerusform>{0} élèves n’ont pas encore de plan : l’école crée leurs plans maintenant. Continuer?</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PrintDialog</name>
@@ -3140,6 +3272,18 @@ Invitations déjà faites : {0}. Elles sont conservées, mais le site de planifi
         <source>The value must be true or false.</source>
         <translation>La valeur doit être vrai ou faux.</translation>
     </message>
+    <message>
+        <source>This column is in the file more than once: keep only one of them.</source>
+        <translation>Cette colonne figure plus d’une fois dans le fichier : n’en gardez qu’une.</translation>
+    </message>
+    <message>
+        <source>This time of day does not exist.</source>
+        <translation>Cette heure n’existe pas.</translation>
+    </message>
+    <message>
+        <source>This column has dates written day first and others month first: choose the date order.</source>
+        <translation>Cette colonne a des dates écrites le jour en premier et d’autres le mois en premier : choisissez l’ordre des dates.</translation>
+    </message>
 </context>
 <context>
     <name>RosterImport</name>
@@ -3230,6 +3374,38 @@ Invitations déjà faites : {0}. Elles sont conservées, mais le site de planifi
     <message>
         <source>The username {0} is already taken.</source>
         <translation>Le nom d&apos;utilisateur {0} est déjà pris.</translation>
+    </message>
+    <message>
+        <source>The file has problems (listed in the preview); correct them, then preview it again. Nothing was imported.</source>
+        <translation>Le fichier a des problèmes (listés dans l’aperçu); corrigez-les, puis affichez de nouveau l’aperçu. Rien n’a été importé.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>Rien n’a été importé.</translation>
+    </message>
+    <message>
+        <source>This would deactivate the plans of {0} of the {1} active students; confirm it to go on. Nothing was imported.</source>
+        <translation>Cette importation désactiverait les plans de {0} des {1} élèves actifs; confirmez-le pour continuer. Rien n’a été importé.</translation>
+    </message>
+    <message>
+        <source>The file has problems (listed in the preview): no plan is deactivated from it.</source>
+        <translation>Le fichier a des problèmes (listés dans l’aperçu) : aucun plan n’est désactivé à partir de ce fichier.</translation>
+    </message>
+    <message>
+        <source>The file lists no student of this school: no plan is deactivated from it.</source>
+        <translation>Le fichier ne contient aucun élève de cette école : aucun plan n’est désactivé à partir de ce fichier.</translation>
+    </message>
+    <message>
+        <source>No row of the file is a student of this school already: no plan is deactivated from it. Check the file and the school chosen.</source>
+        <translation>Aucune ligne du fichier n’est un élève déjà inscrit dans cette école : aucun plan n’est désactivé à partir de ce fichier. Vérifiez le fichier et l’école choisie.</translation>
+    </message>
+    <message>
+        <source>({0} characters)</source>
+        <translation>({0} caractères)</translation>
+    </message>
+    <message>
+        <source>Several students of this school have this name and birth date and no id or student number yet: CAMS cannot tell which one this row is.</source>
+        <translation>Plusieurs élèves de cette école ont ces nom et date de naissance, sans identifiant ni numéro d’élève : CAMS ne peut pas savoir lequel cette ligne désigne.</translation>
     </message>
 </context>
 <context>
@@ -3523,6 +3699,89 @@ Invitations déjà faites : {0}. Elles sont conservées, mais le site de planifi
         <source>The password could not be stored in the system keychain: {0}</source>
         <translation>Le mot de passe n&apos;a pas pu être enregistré dans le trousseau du système : {0}</translation>
     </message>
+    <message>
+        <source>Type your password for the school server.</source>
+        <translation>Tapez votre mot de passe du serveur de l&apos;école.</translation>
+    </message>
+    <message>
+        <source>The server takes desktops of schema {0} to {1}; this desktop has {2}. Install the CAMS Desktop the school&apos;s IT gives, or ask them to upgrade the server.</source>
+        <translation>Le serveur accepte les postes de schéma {0} à {1}; ce poste a le schéma {2}. Installez le CAMS Desktop fourni par le service informatique de l&apos;école, ou demandez-lui de mettre le serveur à niveau.</translation>
+    </message>
+    <message>
+        <source>Connected to {0}, encrypted (TLS). Server schema {1}.</source>
+        <translation>Connecté à {0}, chiffré (TLS). Schéma du serveur : {1}.</translation>
+    </message>
+    <message>
+        <source>Connected to {0}, not encrypted. Server schema {1}.</source>
+        <translation>Connecté à {0}, non chiffré. Schéma du serveur : {1}.</translation>
+    </message>
+    <message>
+        <source>The server login {0} is not an active staff member of this school: ask the school&apos;s IT to create or enable it.</source>
+        <translation>La connexion au serveur {0} n&apos;est pas celle d&apos;un membre actif du personnel de cette école : demandez au service informatique de l&apos;école de la créer ou de l&apos;activer.</translation>
+    </message>
+    <message>
+        <source>The database {0} has no CAMS server: the school&apos;s IT sets it up with cams server init.</source>
+        <translation>La base de données {0} n&apos;a pas de serveur CAMS : le service informatique de l&apos;école l&apos;installe avec cams server init.</translation>
+    </message>
+    <message>
+        <source>The server refused the password of {0}: check your server password.</source>
+        <translation>Le serveur a refusé le mot de passe de {0} : vérifiez votre mot de passe du serveur.</translation>
+    </message>
+    <message>
+        <source>The school requires encrypted transfer (TLS), but the server {0} does not offer it.</source>
+        <translation>L&apos;école exige le transfert chiffré (TLS), mais le serveur {0} ne l&apos;offre pas.</translation>
+    </message>
+    <message>
+        <source>The server has no database named {0}.</source>
+        <translation>Le serveur n&apos;a pas de base de données nommée {0}.</translation>
+    </message>
+    <message>
+        <source>The server {0} cannot be reached: check the address and that the server is running.</source>
+        <translation>Le serveur {0} est injoignable : vérifiez l&apos;adresse et que le serveur est en marche.</translation>
+    </message>
+</context>
+<context>
+    <name>ServerDialog</name>
+    <message>
+        <source>Server password</source>
+        <translation>Mot de passe du serveur</translation>
+    </message>
+    <message>
+        <source>School server</source>
+        <translation>Serveur de l&apos;école</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Adresse du serveur</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Base de données</translation>
+    </message>
+    <message>
+        <source>Your server password</source>
+        <translation>Votre mot de passe du serveur</translation>
+    </message>
+    <message>
+        <source>The school requires encrypted transfer (TLS).</source>
+        <translation>L&apos;école exige le transfert chiffré (TLS).</translation>
+    </message>
+    <message>
+        <source>Encrypted transfer (TLS) is not required: it is used when the server offers it. Site settings change this.</source>
+        <translation>Le transfert chiffré (TLS) n&apos;est pas exigé : il est utilisé quand le serveur l&apos;offre. Les paramètres du site changent ce réglage.</translation>
+    </message>
+    <message>
+        <source>Test the connection</source>
+        <translation>Tester la connexion</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connexion…</translation>
+    </message>
 </context>
 <context>
     <name>SignInDialog</name>
@@ -3604,6 +3863,10 @@ Invitations déjà faites : {0}. Elles sont conservées, mais le site de planifi
     <message>
         <source>New site password</source>
         <translation>Nouveau mot de passe du site</translation>
+    </message>
+    <message>
+        <source>Encrypted transfer required (the sync connection must use TLS)</source>
+        <translation>Transfert chiffré exigé (la connexion de synchronisation doit utiliser TLS)</translation>
     </message>
 </context>
 <context>
@@ -4185,6 +4448,78 @@ Invitations déjà faites : {0}. Elles sont conservées, mais le site de planifi
     <message>
         <source>Someone else changed this field while you were editing it. It now reads: {0}</source>
         <translation>Quelqu&apos;un d&apos;autre a modifié ce champ pendant que vous le modifiiez. Il indique maintenant : {0}</translation>
+    </message>
+    <message>
+        <source>A username has 3 to 64 characters: letters without accents, digits, dots, hyphens or underscores, starting with a letter or a digit, and at most one @ (an email-style login).</source>
+        <translation>Un nom d’utilisateur a de 3 à 64 caractères : lettres sans accents, chiffres, points, traits d’union ou traits de soulignement, commence par une lettre ou un chiffre et contient au plus un @ (un identifiant de type courriel).</translation>
+    </message>
+</context>
+<context>
+    <name>Sync</name>
+    <message>
+        <source>This desktop is not connected to a school server.</source>
+        <translation>Ce poste n&apos;est pas relié à un serveur de l&apos;école.</translation>
+    </message>
+    <message>
+        <source>Set your server password (My account → Server password…) to synchronize.</source>
+        <translation>Définissez votre mot de passe du serveur (Mon compte → Mot de passe du serveur…) pour synchroniser.</translation>
+    </message>
+    <message>
+        <source>The server says only program administrators review conflicts.</source>
+        <translation>Selon le serveur, seuls les administrateurs du programme examinent les conflits.</translation>
+    </message>
+    <message>
+        <source>The server did not take this choice: {0}</source>
+        <translation>Le serveur n&apos;a pas accepté ce choix : {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusWidget</name>
+    <message>
+        <source>Synchronize now</source>
+        <translation>Synchroniser maintenant</translation>
+    </message>
+    <message>
+        <source>Synchronizing…</source>
+        <translation>Synchronisation…</translation>
+    </message>
+    <message>
+        <source>Offline — next try {0}</source>
+        <translation>Hors ligne — prochain essai {0}</translation>
+    </message>
+    <message>
+        <source>Offline — trying again…</source>
+        <translation>Hors ligne — nouvel essai…</translation>
+    </message>
+    <message>
+        <source>Not synchronized: {0}</source>
+        <translation>Non synchronisé : {0}</translation>
+    </message>
+    <message>
+        <source>Not synchronized yet</source>
+        <translation>Pas encore synchronisé</translation>
+    </message>
+    <message>
+        <source>Synchronized {0}</source>
+        <translation>Synchronisé {0}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting</source>
+        <translation>
+            <numerusform>%n modification en attente</numerusform>
+            <numerusform>%n modifications en attente</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(oldest {0})</source>
+        <translation>(la plus ancienne {0})</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) or refused change(s)</source>
+        <translation>
+            <numerusform>%n conflit ou modification refusée</numerusform>
+            <numerusform>%n conflits ou modifications refusées</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -26,4 +26,9 @@ def run(name: str, args: argparse.Namespace) -> int:
 
         import_code: int = import_main(args)
         return import_code
+    if name == "sync":
+        from cams_desktop.bench.sync_bench import main as sync_main
+
+        sync_code: int = sync_main(args)
+        return sync_code
     raise ValueError(f"unknown benchmark {name}")

@@ -161,12 +161,19 @@ def restore_file(backup: Path, target: Path) -> Path | None:
 
 
 def become_new_device(connection: sqlite3.Connection) -> uuid.UUID:
-    """Give a database file (a copy, a restored backup) a device id of its own."""
+    """Give a database file (a copy, a restored backup) a device id of its own.
+
+    Changes still waiting are sent as the new device's. Those the server
+    acknowledged belong to the old device's history: kept under the new id,
+    they would be sent again as new changes should the server ask this
+    device to resend (a server restored from an older backup).
+    """
     device = new_id()
     with connection:
         connection.execute(
             "UPDATE device_state SET value = ? WHERE key = 'device_id'", (str(device),)
         )
+        connection.execute("DELETE FROM sync_outbox WHERE acknowledged_at IS NOT NULL")
         connection.execute("UPDATE sync_outbox SET device_id = ?", (device.hex,))
     return device
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from cams_desktop.db.engine import Database
+from cams_desktop.db.students import GRADES
 from cams_desktop.formatting import format_number
 from cams_desktop.i18n import current_language
 from cams_desktop.services import caseloads, students
@@ -160,7 +161,7 @@ class CaseloadDialog(QDialog):
         self.grade_box.blockSignals(True)
         self.grade_box.clear()
         self.grade_box.addItem(self.tr("All grades"), None)
-        for value in range(7, 13):
+        for value in GRADES:
             self.grade_box.addItem(str(value), value)
         self.grade_box.setCurrentIndex(max(0, self.grade_box.findData(grade)))
         self.grade_box.blockSignals(False)

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from cams_desktop.db.engine import Database
+from cams_desktop.db.students import GRADES
 from cams_desktop.formatting import format_date, format_datetime, format_number
 from cams_desktop.i18n import current_language
 from cams_desktop.services import guidance, students
@@ -53,8 +54,6 @@ from cams_desktop.services.guidance import (
 from cams_desktop.services.students import StudentRow, ValidationError
 from cams_desktop.views.background import show_error
 from cams_desktop.views.widgets import error_label, may_discard
-
-SHOWN_GRADES = range(7, 13)
 
 
 def topic_label(topic: Topic) -> str:
@@ -568,7 +567,7 @@ class ManageLogsDialog(QDialog):
         self.grade_box.blockSignals(True)
         self.grade_box.clear()
         self.grade_box.addItem(self.tr("All grades"), None)
-        for value in SHOWN_GRADES:
+        for value in GRADES:
             self.grade_box.addItem(format_number(value, language), value)
         self.grade_box.setCurrentIndex(_index_of(self.grade_box, grade))
         self.grade_box.blockSignals(False)

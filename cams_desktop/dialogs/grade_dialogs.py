@@ -208,7 +208,12 @@ class GradeMoveDialog(QDialog):
             case MoveKind.DEMOTE:
                 text = self.tr("{0} students will move down one grade.", "", count)
             case MoveKind.GRADUATE:
-                text = self.tr("{0} students will graduate.", "", count)
+                text = self.tr(
+                    "{0} students will graduate: their plans are deactivated. "
+                    "Reactivating a plan undoes a graduation.",
+                    "",
+                    count,
+                )
         self.count_label.setText(text.format(number))
         if self.move_result is None:
             self.run_button.setEnabled(count > 0)

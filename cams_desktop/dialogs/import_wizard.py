@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QStackedWidget,
     QTableView,
@@ -153,7 +154,7 @@ class ImportRowsModel(QAbstractTableModel):
         ):
             return None
         return (
-            self.tr("Row"),
+            self.tr("Outcome"),
             self.tr("File and line"),
             self.tr("Student"),
             self.tr("Changes or reason"),
@@ -481,7 +482,9 @@ class ImportWizard(QDialog):
         self.back_button.setVisible(page not in (self.source_page, self.result_page))
         self.back_button.setEnabled(idle)
         self.next_button.setVisible(page is not self.result_page)
-        self.next_button.setEnabled(idle)
+        # A file with problems cannot be imported: apply_import refuses it.
+        refused = page is self.preview_page and bool(self.plan and self.plan.problems)
+        self.next_button.setEnabled(idle and not refused)
         self.next_button.setText(
             self.tr("Import") if page is self.preview_page else self.tr("Next")
         )
@@ -698,8 +701,14 @@ class ImportWizard(QDialog):
                 format_number(missing, language)
             )
         )
-        for widget in (self.missing_label, self.missing_list, self.deactivate_missing):
+        for widget in (self.missing_label, self.missing_list):
             widget.setVisible(missing > 0)
+        # A file with problems, or whose rows match no student of the
+        # school, must not end the plans of "the others".
+        self.deactivate_missing.setChecked(False)
+        self.deactivate_missing.setVisible(
+            missing > 0 and plan.deactivation_refusal() is None
+        )
 
     def _fill_rows(self, plan: ImportPlan) -> None:
         rows = plan.rows
@@ -711,6 +720,8 @@ class ImportWizard(QDialog):
         plan = self.plan
         assert plan is not None
         deactivate = self.deactivate_missing.isChecked()
+        if deactivate and plan.deactivates_many and not self._confirm_many(plan):
+            return
         db, actor = self.db, self.actor
 
         def work(
@@ -728,11 +739,32 @@ class ImportWizard(QDialog):
                 actor,
                 plan,
                 deactivate_missing=deactivate,
+                deactivate_many=deactivate,
                 progress=report,
                 cancel=stop,
             )
 
         self._start(self.tr("Importing…"), work, self._on_applied)
+
+    def _confirm_many(self, plan: ImportPlan) -> bool:
+        """The second confirmation, when most of the school would be ended."""
+        language = current_language()
+        answer = QMessageBox.warning(
+            self,
+            self.windowTitle(),
+            self.tr(
+                "This import will deactivate the plans of {0} of the {1} active "
+                "students of the school. Deactivate them?",
+                "",
+                len(plan.missing),
+            ).format(
+                format_number(len(plan.missing), language),
+                format_number(plan.active_students, language),
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def _show_result(self, result: ImportResult) -> None:
         language = current_language()

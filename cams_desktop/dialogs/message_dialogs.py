@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from cams_desktop.db.engine import Database
-from cams_desktop.db.students import Gender
+from cams_desktop.db.students import GRADES, Gender
 from cams_desktop.formatting import format_datetime, format_number
 from cams_desktop.i18n import current_language
 from cams_desktop.labels import gender_label
@@ -47,7 +47,6 @@ from cams_desktop.services.students import StudentRow, ValidationError
 from cams_desktop.views.background import show_error
 from cams_desktop.views.widgets import error_label
 
-GRADES = range(7, 13)
 DEFAULT_SMTP_PORT = 587
 
 

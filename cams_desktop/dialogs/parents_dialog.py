@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from cams_desktop.db.engine import Database
-from cams_desktop.db.students import Gender
+from cams_desktop.db.students import GRADES, Gender
 from cams_desktop.dialogs.print_dialog import PrintDialog, PrintKind
 from cams_desktop.formatting import format_date, format_datetime, format_number
 from cams_desktop.i18n import current_language
@@ -354,7 +354,7 @@ class CreateCodesDialog(QDialog):
         ):
             label.setText(text)
         self.grade_box.addItem(self.tr("All grades"), None)
-        for grade in range(7, 13):
+        for grade in GRADES:
             self.grade_box.addItem(str(grade), grade)
         self.gender_box.addItem(self.tr("Any gender"), None)
         for gender in Gender:

@@ -9,16 +9,23 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QGroupBox,
     QLabel,
+    QLayout,
+    QMessageBox,
     QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
 from cams_desktop.db.engine import Database
+from cams_desktop.formatting import format_number
+from cams_desktop.i18n import current_language
 from cams_desktop.services import plan_options
 from cams_desktop.services.access import Actor, PermissionDenied
 from cams_desktop.services.plan_options import PlanCreationMode
 from cams_desktop.views.widgets import error_label
+
+# The explanation's width, in pixels, before it wraps.
+EXPLANATION_WIDTH = 460
 
 
 class PlanOptionsDialog(QDialog):
@@ -39,6 +46,8 @@ class PlanOptionsDialog(QDialog):
         self.choices.addButton(self.school_button)
         self.explanation = QLabel()
         self.explanation.setWordWrap(True)
+        # Wide enough to read; the dialog then takes the height the text needs.
+        self.explanation.setMinimumWidth(EXPLANATION_WIDTH)
         self.error_label = error_label()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save
@@ -53,7 +62,9 @@ class PlanOptionsDialog(QDialog):
         layout.addWidget(self.mode_box)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
-        self.resize(520, self.sizeHint().height())
+        # The dialog follows its content: a longer explanation (another
+        # choice, another language) grows it rather than being cut.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
 
         self.choices.buttonToggled.connect(self._on_choice_toggled)
         self.buttons.accepted.connect(self._on_save_clicked)
@@ -94,6 +105,8 @@ class PlanOptionsDialog(QDialog):
     def _on_save_clicked(self) -> None:
         self.error_label.hide()
         try:
+            if self.mode() is PlanCreationMode.SCHOOL and not self._confirm_plans():
+                return
             plan_options.set_plan_creation_mode(self.db, self.actor, self.mode())
         except PermissionDenied as error:
             self.error_label.setText(str(error))
@@ -109,6 +122,23 @@ class PlanOptionsDialog(QDialog):
         super().changeEvent(event)
 
     # private helpers
+
+    def _confirm_plans(self) -> bool:
+        """Say how many plans school-directed creation makes, if any."""
+        count = plan_options.students_without_plan(self.db, self.actor)
+        if count == 0:
+            return True
+        answer = QMessageBox.question(
+            self,
+            self.windowTitle(),
+            self.tr(
+                "{0} students have no plan yet: the school creates their plans "
+                "now. Continue?",
+                "",
+                count,
+            ).format(format_number(count, current_language())),
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def _explain(self) -> None:
         if self.mode() is PlanCreationMode.STUDENT:

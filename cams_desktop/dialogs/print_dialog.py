@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from cams_desktop.cancel import Cancelled
 from cams_desktop.db.engine import Database
-from cams_desktop.db.students import Gender
+from cams_desktop.db.students import GRADES, Gender
 from cams_desktop.formatting import format_number
 from cams_desktop.i18n import current_language
 from cams_desktop.labels import gender_label
@@ -172,7 +172,7 @@ class PrintDialog(QDialog):
         self.open_button.setText(self.tr("Open in the system viewer"))
         self._refill(
             self.grade_box,
-            [(self.tr("All grades"), None)] + [(str(g), g) for g in range(7, 13)],
+            [(self.tr("All grades"), None)] + [(str(g), g) for g in GRADES],
         )
         self._refill(
             self.gender_box,

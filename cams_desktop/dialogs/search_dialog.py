@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from cams_desktop.db.engine import Database
-from cams_desktop.db.students import MAX_NAME_LENGTH, Gender, PlanStatus
+from cams_desktop.db.students import GRADES, MAX_NAME_LENGTH, Gender, PlanStatus
 from cams_desktop.labels import gender_label, group_kind_label, plan_status_label
 from cams_desktop.services import search as search_service
 from cams_desktop.services import students
@@ -33,9 +33,6 @@ from cams_desktop.services.access import Actor, NotFound, PermissionDenied
 from cams_desktop.services.search import SavedSearchRow, StudentSearch
 from cams_desktop.services.students import ValidationError
 from cams_desktop.views.widgets import error_label
-
-# The grades the student list offers in its filter bar.
-SEARCH_GRADES = range(7, 13)
 
 
 class SearchDialog(QDialog):
@@ -56,7 +53,7 @@ class SearchDialog(QDialog):
         self._saved: list[SavedSearchRow] = []
 
         self.criteria_box = QGroupBox()
-        self.grade_boxes = {grade: QCheckBox(str(grade)) for grade in SEARCH_GRADES}
+        self.grade_boxes = {grade: QCheckBox(str(grade)) for grade in GRADES}
         self.username = QLineEdit()
         self.username.setMaxLength(search_service.MAX_USERNAME_LENGTH)
         self.first_name = QLineEdit()

@@ -1,9 +1,11 @@
-"""Site settings a program administrator keeps: idle lock and the site account."""
+"""Site settings a program administrator keeps: idle lock, the site account,
+and whether the sync connection must be encrypted (F-63)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Slot
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
 from cams_desktop.db.engine import Database
 from cams_desktop.services import auth
 from cams_desktop.services.access import Actor, PermissionDenied
+from cams_desktop.services.server_connection import set_tls_required, tls_required
 from cams_desktop.services.students import ValidationError
 from cams_desktop.views.widgets import error_label
 
@@ -40,6 +43,8 @@ class SiteSettingsDialog(QDialog):
         self.site_username = QLineEdit()
         self.site_password = QLineEdit()
         self.site_password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.tls_required = QCheckBox()
+        self.tls_required.setChecked(tls_required(db, actor))
         self.error_label = error_label()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save
@@ -55,6 +60,7 @@ class SiteSettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.idle_box)
         layout.addWidget(self.site_box)
+        layout.addWidget(self.tls_required)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
 
@@ -72,12 +78,16 @@ class SiteSettingsDialog(QDialog):
         )
         self._labels[1].setText(self.tr("Site username"))
         self._labels[2].setText(self.tr("New site password"))
+        self.tls_required.setText(
+            self.tr("Encrypted transfer required (the sync connection must use TLS)")
+        )
 
     @Slot()
     def _on_save_clicked(self) -> None:
         self.error_label.hide()
         try:
             auth.set_idle_lock_minutes(self.db, self.actor, self.idle_minutes.value())
+            set_tls_required(self.db, self.actor, self.tls_required.isChecked())
             if self.site_username.text().strip() or self.site_password.text():
                 auth.set_site_account(
                     self.db,

@@ -19,7 +19,8 @@ JSON shapes (values in wire form, see ``wire.py``):
     | "conflict" | "rejected" | "duplicate", "version", "updated_at",
     "conflict_id", "fields", "reason", "message"}`` (absent keys are null;
     ``fields``: the conflicting fields; ``reason`` of a rejection:
-    validation, permission, deleted_parent, access_revoked or dependency).
+    validation, permission, deleted_parent, access_revoked or dependency; a
+    duplicate's ``decision`` and ``message``: what its first delivery got).
     Or ``{"status": "resend", "resend_from": N}`` (nothing applied),
     ``{"status": "refused", "reason": "device_of_another_user"}``,
     ``{"status": "invalid", "message": …}`` or ``{"status":
@@ -50,6 +51,25 @@ schema_version text) -> jsonb``
     order, after ``after_id``; to download a table again when its counts
     disagree, or everything when pull says so. Every change up to ``cursor``
     is in the rows, so pulling on from the first page's cursor misses none.
+
+``cams.server_info(schema_version text) -> jsonb``
+    ``{"status": "ok" | "upgrade_required", "version", "min_version",
+    "max_version", …}``: for a desktop checking its connection.
+
+``cams.open_conflicts() -> jsonb`` (program administrators)
+    ``{"status": "ok", "conflicts": [{"id", "created_at", "table", "row_id",
+    "kind", "base_version", "server_version", "fields": {field: {"base",
+    "theirs", "mine"}}, "staff_id", "author", "student"}]}``: the unresolved
+    conflicts of rows of the caller's school; ``student`` names the student
+    the row belongs to, if any.
+
+``cams.resolve_conflict(conflict_id uuid, choice text, merged jsonb) -> jsonb``
+    ``choice``: ``theirs`` (keep the server's values), ``mine`` (take the
+    desktop's) or ``merge`` (``merged``: ``{field: value}``, fields left out
+    keep the server's). The values that differ from the row's are written as
+    a new change (version, change log) and audited with the decision
+    ``resolved``; the conflict row keeps both sides. Answers ``{"status":
+    "ok", "changed": [fields], "version"}``.
 """
 
 from __future__ import annotations
@@ -696,6 +716,7 @@ DECLARE
   seen_student uuid;
   reason text;
   message text;
+  earlier text;
 BEGIN
   PERFORM cams.require_viewer(v);
   refusal := cams.check_version(push.schema_version);
@@ -774,8 +795,17 @@ BEGIN
         mid := (m ->> 'mutation_id')::bigint;
         row_id := cams.uuid_or_null(m ->> 'row_id');
         IF mid <= progress.last_mutation_id THEN
+          -- The answer to its first delivery may have been lost: repeat what
+          -- was decided then, so that a refusal still reaches the desktop.
+          SELECT a.decision, (SELECT r.message FROM cams.rejected_mutations r
+                              WHERE r.device_id = a.device_id
+                                AND r.mutation_id = a.mutation_id LIMIT 1)
+            INTO earlier, message
+            FROM cams.server_audit a
+            WHERE a.device_id = push.device_id AND a.mutation_id = mid
+            ORDER BY a.id LIMIT 1;
           results := results || jsonb_build_object('mutation_id', mid,
-                                                   'result', 'duplicate');
+            'result', 'duplicate', 'decision', earlier, 'message', message);
           CONTINUE;
         END IF;
         IF forced ? mid::text THEN
@@ -1081,6 +1111,173 @@ BEGIN
 END $$""",
 )
 
+
+# Conflicts are resolved by the school's program administrators (SYNC.md
+# rule 13); the desktop's permission matrix says the same (REVIEW_CONFLICTS).
+PROGRAM_ADMIN_LEVEL = 1
+
+REQUIRE_ADMINISTRATOR = Function(
+    "require_administrator",
+    "cams.viewer",
+    f"""
+CREATE OR REPLACE FUNCTION cams.require_administrator(v cams.viewer) RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM cams.require_viewer(v);
+  IF v.access_level > {PROGRAM_ADMIN_LEVEL} THEN
+    RAISE EXCEPTION 'only program administrators may review sync conflicts'
+      USING ERRCODE = 'insufficient_privilege';
+  END IF;
+END $$""",
+)
+
+OPEN_CONFLICTS = Function(
+    "open_conflicts",
+    "",
+    f"""
+CREATE OR REPLACE FUNCTION cams.open_conflicts() RETURNS jsonb
+LANGUAGE plpgsql {DEFINER} SET TimeZone = 'UTC' AS $$
+DECLARE
+  v cams.viewer := cams.viewer();
+  c cams.conflicts;
+  in_school boolean;
+  student uuid;
+  found jsonb := '[]';
+BEGIN
+  PERFORM cams.require_administrator(v);
+  FOR c IN SELECT * FROM cams.conflicts x WHERE x.resolved_at IS NULL
+           ORDER BY x.created_at, x.id LOOP
+    EXECUTE format('SELECT $2 IN (SELECT cams.%I(r)), cams.%I(r) '
+                   'FROM cams.%I r WHERE r.id = $1',
+                   'school_of_' || c.table_name, 'student_of_' || c.table_name,
+                   c.table_name)
+      INTO in_school, student USING c.row_id, v.school_id;
+    CONTINUE WHEN NOT coalesce(in_school, false);
+    found := found || jsonb_build_object(
+      'id', c.id, 'created_at', cams.wire_ts(c.created_at),
+      'table', c.table_name, 'row_id', c.row_id, 'kind', c.kind,
+      'base_version', c.base_version, 'server_version', c.server_version,
+      'fields', c.fields, 'staff_id', c.staff_id,
+      'author', (SELECT s.first_name || ' ' || s.last_name FROM cams.staff s
+                 WHERE s.id = c.staff_id),
+      'student', (SELECT st.first_name || ' ' || st.last_name
+                  FROM cams.students st WHERE st.id = student));
+  END LOOP;
+  RETURN jsonb_build_object('status', 'ok', 'conflicts', found);
+END $$""",
+    for_staff=True,
+)
+
+RESOLVE_CONFLICT = Function(
+    "resolve_conflict",
+    "uuid, text, jsonb",
+    f"""
+CREATE OR REPLACE FUNCTION cams.resolve_conflict(conflict_id uuid, choice text,
+                                                 merged jsonb) RETURNS jsonb
+LANGUAGE plpgsql {DEFINER} SET TimeZone = 'UTC' AS $$
+DECLARE
+  v cams.viewer := cams.viewer();
+  c cams.conflicts;
+  cfg cams.sync_tables;
+  cur jsonb;
+  in_school boolean;
+  chosen jsonb;
+  target jsonb;
+  written jsonb;
+  changed text[];
+BEGIN
+  PERFORM cams.require_administrator(v);
+  SELECT * INTO c FROM cams.conflicts x WHERE x.id = conflict_id FOR UPDATE;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'no conflict %', conflict_id USING ERRCODE = 'no_data_found';
+  END IF;
+  SELECT * INTO cfg FROM cams.sync_tables st WHERE st.table_name = c.table_name;
+  EXECUTE format('SELECT cams.%I(r), $2 IN (SELECT cams.%I(r)) '
+                 'FROM cams.%I r WHERE r.id = $1 FOR UPDATE',
+                 'wire_' || c.table_name, 'school_of_' || c.table_name,
+                 c.table_name)
+    INTO cur, in_school USING c.row_id, v.school_id;
+  IF NOT coalesce(in_school, false) THEN
+    RAISE EXCEPTION 'conflict % is not of your school', conflict_id
+      USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  IF c.resolved_at IS NOT NULL THEN
+    RAISE EXCEPTION 'conflict % was already resolved', conflict_id
+      USING ERRCODE = 'invalid_parameter_value';
+  END IF;
+
+  -- The values chosen per field; the conflict row keeps both sides.
+  IF choice IN ('theirs', 'mine') THEN
+    SELECT coalesce(jsonb_object_agg(f.key, f.value -> choice), '{{}}')
+      INTO chosen FROM jsonb_each(c.fields) f;
+  ELSIF choice = 'merge' THEN
+    IF jsonb_typeof(merged) IS DISTINCT FROM 'object' OR EXISTS (
+        SELECT 1 FROM jsonb_object_keys(merged) k WHERE NOT c.fields ? k) THEN
+      RAISE EXCEPTION 'merged values must name fields of the conflict'
+        USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    SELECT coalesce(jsonb_object_agg(f.key, coalesce(merged -> f.key,
+                                                      f.value -> 'theirs')), '{{}}')
+      INTO chosen FROM jsonb_each(c.fields) f;
+  ELSE
+    RAISE EXCEPTION 'choose theirs, mine or merge, not %', coalesce(choice, 'null')
+      USING ERRCODE = 'invalid_parameter_value';
+  END IF;
+  chosen := cams.canonical(c.table_name, chosen);
+  SELECT coalesce(array_agg(k ORDER BY k), '{{}}') INTO changed
+    FROM jsonb_object_keys(chosen) k WHERE cur -> k IS DISTINCT FROM chosen -> k;
+
+  written := cur;
+  IF cardinality(changed) > 0 THEN
+    -- A new change like any other: a new version, a change-log entry (the
+    -- table's trigger) that every desktop pulls.
+    target := cur || chosen || jsonb_build_object(
+      'version', (cur ->> 'version')::integer + 1,
+      'updated_at', cams.wire_ts(now()), 'updated_by_id', v.staff_id);
+    EXECUTE format('SELECT cams.%I(cams.%I($1), false)',
+                   'put_' || c.table_name, 'unwire_' || c.table_name)
+      USING target;
+    EXECUTE format('SELECT cams.%I(r) FROM cams.%I r WHERE r.id = $1',
+                   'wire_' || c.table_name, c.table_name)
+      INTO written USING c.row_id;
+  END IF;
+
+  UPDATE cams.conflicts x SET resolved_at = now(), resolved_by = session_user
+    WHERE x.id = c.id;
+  INSERT INTO cams.server_audit (staff_id, role_name, table_name, row_id,
+    operation, base_version, decision, policy, reason, before, after, requested)
+  VALUES (v.staff_id, session_user, c.table_name, c.row_id, 'update',
+    (cur ->> 'version')::integer, 'resolved', cfg.policy, choice,
+    (SELECT jsonb_object_agg(k, cur -> k) FROM jsonb_object_keys(chosen) k),
+    (SELECT jsonb_object_agg(k, written -> k) FROM jsonb_object_keys(chosen) k),
+    jsonb_build_object('conflict_id', c.id, 'choice', choice, 'merged', merged));
+  RETURN jsonb_build_object('status', 'ok', 'changed', to_jsonb(changed),
+                            'version', (written ->> 'version')::integer);
+END $$""",
+    for_staff=True,
+)
+
+SERVER_INFO = Function(
+    "server_info",
+    "text",
+    f"""
+CREATE OR REPLACE FUNCTION cams.server_info(schema_version text) RETURNS jsonb
+LANGUAGE plpgsql {DEFINER} AS $$
+DECLARE
+  v cams.viewer := cams.viewer();
+  refusal jsonb;
+BEGIN
+  PERFORM cams.require_viewer(v);
+  refusal := cams.check_version(server_info.schema_version);
+  RETURN coalesce(refusal, '{{"status": "ok"}}') || (
+    SELECT jsonb_build_object('version', i.version,
+                              'min_version', i.min_client_version,
+                              'max_version', i.max_client_version)
+    FROM cams.schema_info i);
+END $$""",
+    for_staff=True,
+)
+
 SERVER_FUNCTIONS = (
     LOG_CHANGES,
     APPLY_MUTATION,
@@ -1090,4 +1287,8 @@ SERVER_FUNCTIONS = (
     COUNTS,
     TABLE_ROWS,
     COMPACT,
+    REQUIRE_ADMINISTRATOR,
+    OPEN_CONFLICTS,
+    RESOLVE_CONFLICT,
+    SERVER_INFO,
 )

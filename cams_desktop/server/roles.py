@@ -154,3 +154,21 @@ def disable_staff_role(admin_url: str, staff_id: uuid.UUID) -> str:
         )
     log.info("login role %s disabled", name)
     return name
+
+
+def find_staff(admin_url: str, username: str) -> uuid.UUID:
+    """The id of the staff member of the server with this username."""
+    with transaction(admin_url) as connection:
+        _prefix(connection)
+        rows = connection.execute(
+            "SELECT id FROM cams.staff WHERE lower(username) = lower(%s)"
+            " AND deleted_at IS NULL",
+            (username.strip(),),
+        ).fetchall()
+    if len(rows) != 1:
+        raise ServerError(
+            f"No staff member {username!r} on the server; load the staff first."
+            if not rows
+            else f"Several staff members are named {username!r} on the server."
+        )
+    return uuid.UUID(str(rows[0][0]))

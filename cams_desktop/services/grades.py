@@ -37,7 +37,11 @@ from cams_desktop.db.students import (
 )
 from cams_desktop.db.tracking import CamsSession
 from cams_desktop.services.access import Action, Actor, NotFound, require
-from cams_desktop.services.students import ValidationError, visible_student
+from cams_desktop.services.students import (
+    GRADUATION_UNDONE,
+    ValidationError,
+    visible_student,
+)
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +69,7 @@ class Reason(enum.StrEnum):
     GRADUATED = "graduated"
     ROLLOVER = "rollover"
     ROLLOVER_UNDONE = "rollover undone"
+    GRADUATION_UNDONE = GRADUATION_UNDONE
 
 
 class SkipReason(enum.Enum):
@@ -93,6 +98,8 @@ def reason_label(reason: Reason) -> str:
             return QCoreApplication.translate("Grades", "Year-end rollover")
         case Reason.ROLLOVER_UNDONE:
             return QCoreApplication.translate("Grades", "Rollover undone")
+        case Reason.GRADUATION_UNDONE:
+            return QCoreApplication.translate("Grades", "Graduation undone")
 
 
 def skip_text(reason: SkipReason, detail: str = "") -> str:

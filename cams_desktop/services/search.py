@@ -47,6 +47,9 @@ MAX_SEARCH_NAME_LENGTH = 200
 # Names repeat across a school: folding each once keeps a search over 50,000
 # students within a few tens of milliseconds.
 _fold_cached = functools.lru_cache(maxsize=1 << 17)(fold)
+# Names compared without apostrophes, hyphens and spaces: "oconnor" finds
+# "O'Connor" and "abourjeili" finds "Abou-Rjeili" (sort_key is that form).
+_compact = functools.lru_cache(maxsize=1 << 17)(sort_key)
 
 
 def _fold_field(text: str) -> str:
@@ -70,7 +73,8 @@ class StudentSearch:
     """Search criteria, all optional and combined with AND.
 
     ``grades`` empty means every grade. The three texts match anywhere in
-    the field, ignoring case, accents and the style of apostrophe.
+    the field, ignoring case, accents and the style of apostrophe; the two
+    names also ignore apostrophes, hyphens and spaces altogether.
     """
 
     grades: frozenset[int] = frozenset()
@@ -92,7 +96,11 @@ class StudentSearch:
         object.__setattr__(
             self,
             "_needles",
-            (fold(self.username), fold(self.first_name), fold(self.last_name)),
+            (
+                fold(self.username),
+                sort_key(self.first_name),
+                sort_key(self.last_name),
+            ),
         )
 
     @property
@@ -114,22 +122,18 @@ class StudentSearch:
         if self.group_id is not None and self.group_id not in row.group_ids:
             return False
         username, first_name, last_name = self._needles
-        # search_text holds the folded names and username: a needle missing
-        # from it is missing from the field too, with no folding needed.
-        text = row.search_text
+        # search_text holds the folded username: a needle missing from it is
+        # missing from the field too, with no folding needed.
         return (
             (
                 not username
-                or (username in text and username in _fold_field(row.username))
+                or (
+                    username in row.search_text
+                    and username in _fold_field(row.username)
+                )
             )
-            and (
-                not first_name
-                or (first_name in text and first_name in _fold_field(row.first_name))
-            )
-            and (
-                not last_name
-                or (last_name in text and last_name in _fold_field(row.last_name))
-            )
+            and (not first_name or first_name in _compact(row.first_name))
+            and (not last_name or last_name in _compact(row.last_name))
         )
 
     def to_json(self) -> dict[str, Any]:

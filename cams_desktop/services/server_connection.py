@@ -5,6 +5,11 @@ member signs in to the server as their own login role, with a password kept
 in the operating system's keychain, never in a file. Whether the connection
 must be encrypted is the school's setting (F-63 "encrypted transfer
 required"), so no desktop can quietly turn it off.
+
+Login roles themselves are made by the school's IT with an administrator
+connection (``cams server add-staff-role`` / ``disable-staff-role``): the
+schema's owner, which the server's functions run as, may not create roles,
+so a desktop cannot make one when a staff member is added.
 """
 
 from __future__ import annotations
@@ -14,15 +19,21 @@ import json
 import logging
 import re
 from dataclasses import dataclass
+from typing import Any
 
 import keyring
 import keyring.errors
+import psycopg
+import psycopg.errors
+from psycopg import conninfo
 from PySide6.QtCore import QCoreApplication
 from sqlalchemy import select
 
 from cams_desktop.db.engine import Database
 from cams_desktop.db.journal import DeviceState
 from cams_desktop.db.school import SchoolSetting, Staff
+from cams_desktop.db.tracking import SCHEMA_VERSION
+from cams_desktop.server.roles import role_prefix, staff_role_name
 from cams_desktop.services.access import Action, Actor, require
 from cams_desktop.services.students import ValidationError
 
@@ -74,9 +85,10 @@ def login_role(database: str, username: str) -> str:
     """The PostgreSQL login role of a staff member on the school's server.
 
     Roles belong to the whole PostgreSQL server, so their names carry the
-    database's name: several schools (and test runs) share a server.
+    database's name: several schools (and test runs) share a server. The
+    name is the one ``cams server add-staff-role`` gives (``server.roles``).
     """
-    return f"cams_{database}_u_{username.casefold()}"[:63]
+    return staff_role_name(role_prefix(database), username, set())
 
 
 def server_settings(db: Database) -> ServerSettings | None:
@@ -188,9 +200,157 @@ def server_login(db: Database, actor: Actor) -> ServerLogin | None:
     return ServerLogin(settings, username, password, tls_required(db, actor))
 
 
+def set_tls_required(db: Database, actor: Actor, required: bool) -> None:
+    """The school's "encrypted transfer required" setting (F-63)."""
+    require(db, actor, Action.EDIT_SITE_SETTINGS)
+    with db.transaction(actor.staff_id) as session:
+        setting = session.scalar(
+            select(SchoolSetting).where(
+                SchoolSetting.school_id == actor.school_id,
+                SchoolSetting.key == TLS_SETTING,
+                SchoolSetting.deleted_at.is_(None),
+            )
+        )
+        if setting is None:
+            session.add(
+                SchoolSetting(
+                    school_id=actor.school_id, key=TLS_SETTING, value=required
+                )
+            )
+        elif setting.value != required:
+            setting.value = required
+    log.info("encrypted transfer required: %s", required)
+
+
+def login_for(
+    db: Database, actor: Actor, settings: ServerSettings, password: str
+) -> ServerLogin:
+    """The signed-in staff member's login to ``settings``, before it is saved."""
+    if not password:
+        raise ValidationError(
+            {
+                "password": QCoreApplication.translate(
+                    "Server", "Type your password for the school server."
+                )
+            }
+        )
+    return ServerLogin(
+        settings, _username(db, actor), password, tls_required(db, actor)
+    )
+
+
+def has_server_password(db: Database, actor: Actor) -> bool:
+    """Whether the signed-in staff member's server password is in the keychain."""
+    settings = server_settings(db)
+    if settings is None:
+        return False
+    try:
+        found = keyring.get_password(
+            KEYRING_SERVICE, _account(settings, _username(db, actor))
+        )
+    except keyring.errors.KeyringError:
+        return False
+    return found is not None
+
+
 @dataclass(frozen=True, slots=True)
 class ConnectionCheck:
+    """What "Test the connection" found."""
+
     ok: bool
     message: str
     encrypted: bool = False
+    server_version: str | None = None
     checked_at: dt.datetime | None = None
+
+
+def connect(login: ServerLogin) -> psycopg.Connection[tuple[Any, ...]]:
+    """A plain connection as the staff member's role (autocommit)."""
+    text = conninfo.make_conninfo(
+        "", **{key: str(value) for key, value in login.conninfo().items()}
+    )
+    return psycopg.connect(text, autocommit=True)
+
+
+def check_connection(login: ServerLogin) -> ConnectionCheck:
+    """Connect as the staff member's role and ask the server who it is.
+
+    Blocks up to the connection timeout: run it off the GUI thread. Touches
+    no local database, so any thread may run it.
+    """
+    now = dt.datetime.now(dt.UTC)
+    try:
+        with connect(login) as connection:
+            encrypted = bool(connection.pgconn.ssl_in_use)
+            row = connection.execute(
+                "SELECT cams.server_info(%s)", (SCHEMA_VERSION,)
+            ).fetchone()
+    except psycopg.Error as error:
+        log.info("connection check failed: %s", type(error).__name__)
+        return ConnectionCheck(False, explain(error, login), checked_at=now)
+    info = row[0] if row is not None and isinstance(row[0], dict) else {}
+    version = str(info.get("version") or "") or None
+    if info.get("status") != "ok":
+        return ConnectionCheck(
+            False,
+            QCoreApplication.translate(
+                "Server",
+                "The server takes desktops of schema {0} to {1}; this desktop "
+                "has {2}. Install the CAMS Desktop the school's IT gives, or ask "
+                "them to upgrade the server.",
+            ).format(info.get("min_version"), info.get("max_version"), SCHEMA_VERSION),
+            encrypted,
+            version,
+            now,
+        )
+    if encrypted:
+        message = QCoreApplication.translate(
+            "Server", "Connected to {0}, encrypted (TLS). Server schema {1}."
+        ).format(login.settings.label(), version)
+    else:
+        message = QCoreApplication.translate(
+            "Server", "Connected to {0}, not encrypted. Server schema {1}."
+        ).format(login.settings.label(), version)
+    return ConnectionCheck(True, message, encrypted, version, now)
+
+
+def explain(error: psycopg.Error, login: ServerLogin) -> str:
+    """A sentence for the user about why the server could not be used."""
+    text = str(error)
+    role = login_role(login.settings.database, login.username)
+    if isinstance(error, psycopg.errors.InsufficientPrivilege):
+        return QCoreApplication.translate(
+            "Server",
+            "The server login {0} is not an active staff member of this school: "
+            "ask the school's IT to create or enable it.",
+        ).format(role)
+    if isinstance(
+        error, psycopg.errors.UndefinedFunction | psycopg.errors.InvalidSchemaName
+    ):
+        return QCoreApplication.translate(
+            "Server",
+            "The database {0} has no CAMS server: the school's IT sets it up "
+            "with cams server init.",
+        ).format(login.settings.database)
+    if "password authentication failed" in text or (
+        "role" in text and "does not exist" in text
+    ):
+        return QCoreApplication.translate(
+            "Server",
+            "The server refused the password of {0}: check your server password.",
+        ).format(role)
+    if "SSL was required" in text or "does not support SSL" in text:
+        return QCoreApplication.translate(
+            "Server",
+            "The school requires encrypted transfer (TLS), but the server {0} "
+            "does not offer it.",
+        ).format(login.settings.label())
+    if "database" in text and "does not exist" in text:
+        return QCoreApplication.translate(
+            "Server", "The server has no database named {0}."
+        ).format(login.settings.database)
+    return QCoreApplication.translate(
+        "Server",
+        "The server {0} cannot be reached: check the address and that the "
+        "server is running.",
+    ).format(login.settings.label())

@@ -27,6 +27,7 @@ from cams_desktop.db.students import (
     MAX_NAME_LENGTH,
     CaseloadAssignment,
     Gender,
+    GradeChange,
     GroupKind,
     GroupMembership,
     LoginEvent,
@@ -48,10 +49,17 @@ from cams_desktop.text import code_point, fold, name_sort_key, unsafe_character
 log = logging.getLogger(__name__)
 
 USERNAME_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{2,63}$")
+# A student may also sign in with the email-style login (UPN) of the school
+# system, "jcraig@school.org": one @ between two plain parts, 3 to 64 in all.
+STUDENT_USERNAME_PATTERN = re.compile(
+    r"^(?=.{3,64}$)[A-Za-z0-9][A-Za-z0-9._-]*(?:@[A-Za-z0-9][A-Za-z0-9._-]*)?$"
+)
 EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 OLDEST_BIRTH_DATE = dt.date(1900, 1, 1)
 # Earliest year, and how many years ahead, an expected graduation may be.
 GRADUATION_YEARS = (1950, 20)
+# The grade history reason of a graduated plan reactivated (grades.Reason).
+GRADUATION_UNDONE = "graduation undone"
 
 
 class StudentRow(NamedTuple):
@@ -516,12 +524,27 @@ def username_error(
     *,
     student_id: uuid.UUID | None = None,
     staff_id: uuid.UUID | None = None,
+    student: bool = False,
 ) -> tuple[str | None, str | None]:
     """(problem, free suggestion) of a username; students and staff share one
-    name space across the board, so each is checked against both."""
+    name space across the board, so each is checked against both.
+
+    A ``student``'s username may also be email-style (STUDENT_USERNAME_PATTERN);
+    a staff member's may not.
+    """
     if not username:
         return QCoreApplication.translate("Students", "Username is required."), None
-    if not USERNAME_PATTERN.match(username):
+    if student and not STUDENT_USERNAME_PATTERN.match(username):
+        return (
+            QCoreApplication.translate(
+                "Students",
+                "A username has 3 to 64 characters: letters without accents, digits, "
+                "dots, hyphens or underscores, starting with a letter or a digit, "
+                "and at most one @ (an email-style login).",
+            ),
+            None,
+        )
+    if not student and not USERNAME_PATTERN.match(username):
         return (
             QCoreApplication.translate(
                 "Students",
@@ -576,7 +599,9 @@ def validate(
             "Students", "The grade must be between 1 and 12."
         )
 
-    problem, suggestion = username_error(session, draft.username, student_id=student_id)
+    problem, suggestion = username_error(
+        session, draft.username, student_id=student_id, student=True
+    )
     if problem:
         errors["username"] = problem
 
@@ -780,15 +805,31 @@ def _shown(value: object) -> str:
 def set_plan_active(
     db: Database, actor: Actor, student_ids: Iterable[uuid.UUID], active: bool
 ) -> int:
-    """Deactivate or reactivate plans; nothing is deleted. Returns how many changed."""
+    """Deactivate or reactivate plans; nothing is deleted. Returns how many changed.
+
+    Reactivating a graduated plan undoes the graduation: the student is
+    back in their last grade, and the grade history says so. Deactivating
+    leaves a graduated plan as it is.
+    """
     require(db, actor, Action.DEACTIVATE_PLAN)
     wanted = PlanStatus.ACTIVE if active else PlanStatus.INACTIVE
     changed = 0
     with db.transaction(actor.staff_id) as session:
         for student_id in student_ids:
             student = visible_student(session, actor, student_id)
-            if student.plan_status in (PlanStatus.GRADUATED, PlanStatus.TRANSFERRED):
+            if student.plan_status == PlanStatus.TRANSFERRED or (
+                student.plan_status == PlanStatus.GRADUATED and not active
+            ):
                 continue
+            if student.plan_status == PlanStatus.GRADUATED:
+                session.add(
+                    GradeChange(
+                        student_id=student.id,
+                        from_grade=student.grade,
+                        to_grade=student.grade,
+                        reason=GRADUATION_UNDONE,
+                    )
+                )
             if student.plan_status != wanted:
                 student.plan_status = wanted
                 student.plan_status_changed_at = utcnow()

@@ -4,6 +4,7 @@ The student row moves: its school becomes the receiving school, and the plan,
 notes, logs and history, which hang off the student, go with it. The sending
 school ends its caseload assignments and group memberships and keeps only a
 ``StudentTransfer`` record, shown read-only under "Transferred students".
+Parents belong to one school, so their contacts travel too (``_move_parents``).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import uuid
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -18,12 +20,15 @@ from PySide6.QtCore import QCoreApplication
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, aliased
 
-from cams_desktop.db.base import utcnow
+from cams_desktop.db.base import link_id, utcnow
 from cams_desktop.db.engine import Database
 from cams_desktop.db.school import School, Staff
 from cams_desktop.db.students import (
+    ActivationCode,
     CaseloadAssignment,
     GroupMembership,
+    Parent,
+    ParentLink,
     PlanStatus,
     Student,
     StudentGroup,
@@ -136,6 +141,7 @@ def transfer_students(
             transferred.append(student.id)
             # The next student's checks query the database: write this one first.
             session.flush()
+        _move_parents(session, transferred, actor.school_id, to_school_id, now)
     log.info(
         "%d students transferred from school %s to %s by staff %s (%d skipped)",
         len(transferred),
@@ -259,3 +265,83 @@ def _end_links(
         )
     ):
         membership.deleted_at = now
+
+
+def _move_parents(
+    session: Session,
+    student_ids: list[uuid.UUID],
+    from_school_id: uuid.UUID,
+    to_school_id: uuid.UUID,
+    now: dt.datetime,
+) -> None:
+    """Give the receiving school the parents of the students it received.
+
+    A parent whose linked students all left goes with them. A parent who
+    still has a child at the sending school stays there, and the receiving
+    school gets a copy (same contact data, no portal account yet) that the
+    children who left are linked to instead. The valid activation codes of
+    a link that moved end, as when a parent is removed from a student's
+    contacts (parents.redeem_code would refuse them anyway); the receiving
+    school prints new ones for the copy. A parent who moves keeps its codes.
+    """
+    moved: defaultdict[uuid.UUID, list[ParentLink]] = defaultdict(list)
+    for link in session.scalars(
+        select(ParentLink)
+        .join(Parent, Parent.id == ParentLink.parent_id)
+        .where(
+            ParentLink.student_id.in_(student_ids),
+            ParentLink.deleted_at.is_(None),
+            Parent.school_id == from_school_id,
+            Parent.deleted_at.is_(None),
+        )
+        .order_by(ParentLink.parent_id, ParentLink.student_id)
+    ):
+        moved[link.parent_id].append(link)
+    for parent_id, links in moved.items():
+        parent = session.get_one(Parent, parent_id)
+        child_stays = session.scalar(
+            select(ParentLink.id)
+            .join(Student, Student.id == ParentLink.student_id)
+            .where(
+                ParentLink.parent_id == parent_id,
+                ParentLink.deleted_at.is_(None),
+                Student.school_id == from_school_id,
+                Student.deleted_at.is_(None),
+            )
+            .limit(1)
+        )
+        if child_stays is None:
+            parent.school_id = to_school_id
+            continue
+        copy = Parent(
+            school_id=to_school_id,
+            source_id=parent.source_id,
+            first_name=parent.first_name,
+            last_name=parent.last_name,
+            email=parent.email,
+            phone=parent.phone,
+            preferred_language=parent.preferred_language,
+        )
+        session.add(copy)
+        session.flush()
+        for link in links:
+            link.deleted_at = now
+            session.add(
+                ParentLink(
+                    id=link_id(copy.id, link.student_id),
+                    parent_id=copy.id,
+                    student_id=link.student_id,
+                    relationship=link.relationship,
+                )
+            )
+            for code in session.scalars(
+                select(ActivationCode).where(
+                    ActivationCode.student_id == link.student_id,
+                    ActivationCode.parent_id == parent_id,
+                    ActivationCode.deleted_at.is_(None),
+                    ActivationCode.used_at.is_(None),
+                    ActivationCode.expires_at > now,
+                )
+            ):
+                code.deleted_at = now
+    session.flush()

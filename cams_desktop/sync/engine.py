@@ -25,6 +25,7 @@ from cams_desktop.sync.protocol import (
     Mutation,
     Outcome,
     PullPage,
+    ServerBehind,
     SyncServer,
 )
 
@@ -72,8 +73,7 @@ class SyncEngine:
 
     # push
 
-    def _push(self, report: SyncReport) -> None:
-        resend_from: int | None = None
+    def _push(self, report: SyncReport, resend_from: int | None = None) -> None:
         # Each pass sends every waiting transaction in order; a "resend from"
         # answer starts one more pass from the mutation the server asks for.
         for _attempt in range(3):
@@ -113,7 +113,9 @@ class SyncEngine:
     def _pull(self, report: SyncReport) -> None:
         try:
             self._pull_from(report, local.cursor(self.db))
-        except CursorTooOld:
+        except CursorTooOld as error:
+            if isinstance(error, ServerBehind):
+                self._resend_kept(report)
             if report.waiting:
                 raise SyncError(
                     "This desktop was offline longer than the server keeps "
@@ -124,6 +126,19 @@ class SyncEngine:
             start = self._download(report, list(local.synced_tables()))
             local.set_cursor(self.db, start)
             self._pull_from(report, start)
+
+    def _resend_kept(self, report: SyncReport) -> None:
+        """Send again every change kept, acknowledged or not.
+
+        A server restored from an older backup may have lost changes it
+        acknowledged; it takes those it still has as duplicates. Its
+        record of this device may be gone too (the device first pushed
+        after the backup), so no "resend from" answer can be waited for.
+        """
+        first = local.first_kept_mutation(self.db)
+        log.warning("the server is behind this desktop; sending kept changes again")
+        if first is not None:
+            self._push(report, resend_from=first)
 
     def _pull_from(self, report: SyncReport, cursor: int) -> None:
         more = True

@@ -33,6 +33,7 @@ from sqlalchemy import (
     delete,
     func,
     select,
+    tuple_,
     update,
 )
 from sqlalchemy import Enum as SqlEnum
@@ -138,6 +139,12 @@ def pending_transactions(
     return list(groups.values())
 
 
+def first_kept_mutation(db: Database) -> int | None:
+    """The oldest change kept in the outbox, acknowledged or not."""
+    with db.read() as session:
+        return session.scalar(select(func.min(OutboxEntry.mutation_id)))
+
+
 def pending_summary(db: Database) -> tuple[int, dt.datetime | None]:
     """How many changes wait to be sent, and since when the oldest waits."""
     with db.read() as session:
@@ -190,6 +197,17 @@ def settle(
     outbox = _OUTBOX
     now = utcnow()
     with db.engine.begin() as connection:
+        if kept:
+            # A change sent again (to a server restored from a backup) that
+            # is refused again is listed once.
+            listed = set(
+                connection.scalars(
+                    select(_ISSUES.c.mutation_id).where(
+                        _ISSUES.c.mutation_id.in_([k["mutation_id"] for k in kept])
+                    )
+                )
+            )
+            kept = [k for k in kept if k["mutation_id"] not in listed]
         if kept:
             connection.execute(_ISSUES.insert(), kept)
         for start in range(0, len(done), 500):
@@ -366,23 +384,28 @@ def _free_unique_values(
 ) -> None:
     """Remove local rows the server replaced under another id.
 
-    A unique value (a username) held locally by a row the server does not
-    have any more cannot stay: the server's row wins, and the local row's
-    own changes are kept in the outbox or the list of refused changes.
+    A unique value (a username, a student number in a school) held locally
+    by a row the server does not have any more cannot stay: the server's
+    row wins, and the local row's own changes are kept in the outbox or the
+    list of refused changes.
     """
     for constraint_columns in _unique_columns(table):
-        if len(constraint_columns) != 1:
-            continue
-        column = table.c[constraint_columns[0]]
-        wanted = {row[column.key]: row["id"] for row in rows if column.key in row}
+        columns = [table.c[name] for name in constraint_columns]
+        wanted = {
+            tuple(row[c.key] for c in columns): row["id"]
+            for row in rows
+            if all(row.get(c.key) is not None for c in columns)
+        }
         if not wanted:
             continue
         keys = list(wanted)
         for start in range(0, len(keys), 500):
-            for row_id, value in connection.execute(
-                select(table.c.id, column).where(column.in_(keys[start : start + 500]))
+            for row_id, *value in connection.execute(
+                select(table.c.id, *columns).where(
+                    tuple_(*columns).in_(keys[start : start + 500])
+                )
             ):
-                if row_id != wanted[value]:
+                if row_id != wanted[tuple(value)]:
                     connection.execute(delete(table).where(table.c.id == row_id))
 
 

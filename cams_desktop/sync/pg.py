@@ -33,6 +33,7 @@ from cams_desktop.sync.protocol import (
     PullPage,
     PushReply,
     RemovedRow,
+    ServerBehind,
     ServerUnavailable,
     TableDigest,
 )
@@ -48,6 +49,8 @@ _TRANSIENT = (
     psycopg.errors.DeadlockDetected,
 )
 _OUTCOMES = {o.value: o for o in Outcome}
+# Decisions a desktop lists for its user (SYNC.md rule 4).
+_KEPT = (Outcome.CONFLICT.value, Outcome.REJECTED.value)
 
 
 class SyncRefused(Exception):
@@ -143,6 +146,10 @@ class PgServer:
             outcome = _OUTCOMES.get(str(item.get("result")))
             if outcome is None:
                 raise SyncRefused(f"the server answered {item.get('result')!r}")
+            if outcome is Outcome.DUPLICATE and item.get("decision") in _KEPT:
+                # The answer to the first delivery was lost: the desktop
+                # still lists the conflict or the refusal.
+                outcome = _OUTCOMES[str(item["decision"])]
             reason = item.get("message") or item.get("reason") or ""
             results.append(MutationResult(int(item["mutation_id"]), outcome, reason))
         return PushReply(tuple(results))
@@ -151,8 +158,10 @@ class PgServer:
         answer = self._call(
             "SELECT cams.pull(%s, %s, %s)", cursor, schema_version, page_size
         )
-        if answer.get("status") in ("cursor_too_old", "cursor_ahead"):
-            raise CursorTooOld(str(answer.get("status")))
+        if answer.get("status") == "cursor_ahead":
+            raise ServerBehind(f"the server's log ends at {answer.get('last_seq')}")
+        if answer.get("status") == "cursor_too_old":
+            raise CursorTooOld(f"the server's log starts at {answer.get('horizon')}")
         self._check(answer)
         return PullPage(
             rows=tuple(ChangedRow(r["table"], r["data"]) for r in answer["rows"]),

@@ -121,6 +121,14 @@ class CursorTooOld(Exception):
     """This desktop was away longer than the server keeps deletions."""
 
 
+class ServerBehind(CursorTooOld):
+    """The server's log ends before this desktop's cursor.
+
+    It was restored from an older backup: changes it acknowledged since may
+    be lost, and the desktop sends again those it still keeps.
+    """
+
+
 class SyncServer(Protocol):
     """The calls a desktop makes; the server decides what the user may do."""
 

@@ -11,8 +11,24 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from cams_desktop.cancel import Cancelled
+from cams_desktop.services.access import NotFound, PermissionDenied
+from cams_desktop.services.roster.applying import ImportRefused, StalePlan
+from cams_desktop.services.roster.records import RosterError
+from cams_desktop.services.students import ValidationError
 
 log = logging.getLogger(__name__)
+
+# What services raise to tell the user something (an unreadable file, a
+# refused import): not a fault of the program, so no traceback is logged,
+# and no message either, which may quote a name or a value of the file.
+EXPECTED_ERRORS = (
+    RosterError,
+    StalePlan,
+    ImportRefused,
+    ValidationError,
+    PermissionDenied,
+    NotFound,
+)
 
 # A service function: work(progress, cancelled) -> result.
 Work = Callable[[Callable[[int, int], None], Callable[[], bool]], Any]
@@ -35,6 +51,8 @@ class _Worker(QObject):
         except Exception as error:  # reported to the user by the GUI thread
             if isinstance(error, Cancelled):
                 log.info("background task cancelled")
+            elif isinstance(error, EXPECTED_ERRORS):
+                log.warning("background task refused: %s", type(error).__name__)
             else:
                 log.exception("background task failed")
             self.failed.emit(error)

@@ -34,6 +34,7 @@ from cams_desktop import __version__
 from cams_desktop.db.engine import Database
 from cams_desktop.db.students import PlanStatus
 from cams_desktop.dialogs.caseload_dialog import CaseloadDialog
+from cams_desktop.dialogs.conflicts_dialog import ConflictsDialog
 from cams_desktop.dialogs.counselling_dialogs import (
     AnnualReviewDialog,
     CounsellingLogDialog,
@@ -60,6 +61,7 @@ from cams_desktop.dialogs.permissions_dialog import PermissionsDialog
 from cams_desktop.dialogs.plan_options_dialog import PlanOptionsDialog
 from cams_desktop.dialogs.print_dialog import PrintDialog, PrintKind
 from cams_desktop.dialogs.search_dialog import SearchDialog
+from cams_desktop.dialogs.server_dialog import ServerDialog
 from cams_desktop.dialogs.site_settings_dialog import SiteSettingsDialog
 from cams_desktop.dialogs.staff_dialogs import StaffAdminDialog, StaffProfileDialog
 from cams_desktop.dialogs.student_dialog import StudentDialog
@@ -81,6 +83,8 @@ from cams_desktop.services.students import StudentRow
 from cams_desktop.services.transfers import list_transferred
 from cams_desktop.views.background import show_error
 from cams_desktop.views.student_list import StudentListView
+from cams_desktop.views.sync_runner import SyncRunner
+from cams_desktop.views.sync_status import SyncStatusWidget
 
 log = logging.getLogger(__name__)
 
@@ -191,6 +195,8 @@ class MainWindow(QMainWindow):
             self.student_menu.addAction(self.graduate_action)
             self.student_menu.addSeparator()
         self.student_menu.addAction(self.refresh_action)
+        self.sync_now_action = QAction(self)
+        self.student_menu.addAction(self.sync_now_action)
         self.student_menu.addSeparator()
         self.student_menu.addAction(self.quit_action)
         self.menuBar().addMenu(self.view_action_menu)
@@ -225,6 +231,12 @@ class MainWindow(QMainWindow):
         if allowed(actor, Action.EDIT_SITE_SETTINGS):
             self.admin_menu.addAction(self.site_settings_action)
             self.admin_menu.addAction(self.mail_settings_action)
+        self.server_action = QAction(self)
+        if allowed(actor, Action.CONFIGURE_SERVER):
+            self.admin_menu.addAction(self.server_action)
+        self.conflicts_action = QAction(self)
+        if allowed(actor, Action.REVIEW_CONFLICTS):
+            self.admin_menu.addAction(self.conflicts_action)
         self.admin_menu.menuAction().setVisible(not self.admin_menu.isEmpty())
         self.own_profile_action = QAction(self)
         self.own_password_action = QAction(self)
@@ -233,6 +245,8 @@ class MainWindow(QMainWindow):
         self.account_menu = self.menuBar().addMenu("")
         self.account_menu.addAction(self.own_profile_action)
         self.account_menu.addAction(self.own_password_action)
+        self.server_password_action = QAction(self)
+        self.account_menu.addAction(self.server_password_action)
         self.account_menu.addSeparator()
         self.account_menu.addAction(self.lock_action)
         self.help_menu = self.menuBar().addMenu("")
@@ -274,6 +288,15 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.undo_label)
         self.statusBar().addPermanentWidget(self.undo_button)
         self._hide_undo()
+        # Connected mode: synchronization in the background (F-90).
+        self.sync_runner = SyncRunner(db, actor, self)
+        self.sync_status = SyncStatusWidget(
+            self.sync_runner,
+            lambda: self.languages.language,
+            allowed(actor, Action.REVIEW_CONFLICTS),
+            self,
+        )
+        self.statusBar().addPermanentWidget(self.sync_status)
 
         self.add_student_action.triggered.connect(self._on_add_student_triggered)
         self.export_action.triggered.connect(self._on_export_triggered)
@@ -328,6 +351,16 @@ class MainWindow(QMainWindow):
         self.deactivate_action.triggered.connect(self._on_deactivate_triggered)
         self.reactivate_action.triggered.connect(self._on_reactivate_triggered)
         self.language_action.triggered.connect(self._on_language_triggered)
+        self.server_action.triggered.connect(self._on_server_triggered)
+        self.server_password_action.triggered.connect(
+            self._on_server_password_triggered
+        )
+        self.conflicts_action.triggered.connect(self._on_conflicts_triggered)
+        self.sync_now_action.triggered.connect(self.sync_runner.sync_now)
+        self.sync_status.issues_requested.connect(self._on_conflicts_triggered)
+        self.sync_runner.changed.connect(self._update_sync_actions)
+        self.sync_runner.pulled.connect(self.reload)
+        self.students_reloaded.connect(self.sync_runner.local_changed)
         self.undo_button.clicked.connect(self._on_undo_clicked)
         self._undo_timer.timeout.connect(self._hide_undo)
         self.view_action_menu.aboutToShow.connect(self._fill_view_action_menu)
@@ -347,6 +380,8 @@ class MainWindow(QMainWindow):
             students.list_counsellors(db, actor), students.list_groups(db, actor)
         )
         self.reload()
+        self._update_sync_actions()
+        self.sync_runner.start()
 
     # public API
 
@@ -405,6 +440,10 @@ class MainWindow(QMainWindow):
             self.caseload_action.setText(self.tr("Students on my list"))
         self.permissions_action.setText(self.tr("Access levels and permissions"))
         self.site_settings_action.setText(self.tr("Site settings"))
+        self.server_action.setText(self.tr("School server…"))
+        self.conflicts_action.setText(self.tr("Sync conflicts and refused changes…"))
+        self.server_password_action.setText(self.tr("Server password…"))
+        self.sync_now_action.setText(self.tr("Synchronize now"))
         self.account_menu.setTitle(self.tr("&My account"))
         self.own_profile_action.setText(self.tr("Edit my profile"))
         self.own_password_action.setText(self.tr("Change my password"))
@@ -506,7 +545,11 @@ class MainWindow(QMainWindow):
         if allowed(self.actor, Action.DEACTIVATE_PLAN):
             if any(r.plan_status == PlanStatus.ACTIVE for r in rows):
                 items.append(self.deactivate_action)
-            if any(r.plan_status == PlanStatus.INACTIVE for r in rows):
+            # Reactivating a graduate's plan undoes the graduation.
+            if any(
+                r.plan_status in (PlanStatus.INACTIVE, PlanStatus.GRADUATED)
+                for r in rows
+            ):
                 items.append(self.reactivate_action)
         return items
 
@@ -818,6 +861,34 @@ class MainWindow(QMainWindow):
             self._restart_idle_timer()
 
     @Slot()
+    def _on_server_triggered(self) -> None:
+        if ServerDialog(self.db, self.actor, self).exec():
+            self.sync_runner.start()
+
+    @Slot()
+    def _on_server_password_triggered(self) -> None:
+        dialog = ServerDialog(self.db, self.actor, self, own_password_only=True)
+        if dialog.exec():
+            self.sync_runner.sync_now()
+
+    @Slot()
+    def _on_conflicts_triggered(self) -> None:
+        if not allowed(self.actor, Action.REVIEW_CONFLICTS):
+            return
+        dialog = ConflictsDialog(self.db, self.actor, self.languages.language, self)
+        dialog.resolved.connect(self.sync_runner.sync_now)
+        dialog.exec()
+
+    @Slot()
+    def _update_sync_actions(self) -> None:
+        """Connected-mode items show only once a server is set up."""
+        configured = self.sync_runner.configured
+        self.sync_now_action.setVisible(configured)
+        self.sync_now_action.setEnabled(not self.sync_runner.busy)
+        self.server_password_action.setVisible(configured)
+        self.conflicts_action.setVisible(configured)
+
+    @Slot()
     def _on_permissions_triggered(self) -> None:
         PermissionsDialog(self).exec()
 
@@ -878,6 +949,7 @@ class MainWindow(QMainWindow):
         if app is not None:
             app.removeEventFilter(self)
         self._idle_timer.stop()
+        self.sync_runner.shutdown()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.settings.setValue(

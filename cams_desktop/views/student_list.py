@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cams_desktop.db.students import Gender, PlanStatus
+from cams_desktop.db.students import GRADES, Gender, PlanStatus
 from cams_desktop.formatting import format_number
 from cams_desktop.labels import gender_label, group_kind_label, plan_status_label
 from cams_desktop.models.student_table import (
@@ -309,7 +309,7 @@ class StudentListView(QWidget):
             box.blockSignals(False)
 
         grade_items: list[tuple[str, object]] = [(self.tr("All grades"), None)]
-        grade_items += [(self.tr("Grade {0}").format(g), g) for g in range(7, 13)]
+        grade_items += [(self.tr("Grade {0}").format(g), g) for g in GRADES]
         refill(self.grade_box, grade_items)
         status_items: list[tuple[str, object]] = [(self.tr("Any plan status"), None)]
         # Transferred students belong to another school now; who sees the whole

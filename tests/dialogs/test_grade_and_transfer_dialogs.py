@@ -162,7 +162,10 @@ def test_graduate_the_selection(qtbot, demo_db, admin, languages):
     dialog = GradeMoveDialog(demo_db, admin, MoveKind.GRADUATE, seniors)
     qtbot.addWidget(dialog)
     assert not dialog.grade_button.isVisibleTo(dialog)
-    assert dialog.count_label.text() == "2 students will graduate."
+    assert dialog.count_label.text() == (
+        "2 students will graduate: their plans are deactivated. Reactivating a "
+        "plan undoes a graduation."
+    )
     assert dialog.run_button.text() == "Graduate"
 
     with qtbot.waitSignal(dialog.accepted):
@@ -427,3 +430,21 @@ def test_transfer_dialog_lists_who_stayed(qtbot, demo_db, admin, languages):
     assert dialog.buttons.button(QDialogButtonBox.StandardButton.Close).isVisibleTo(
         dialog
     )
+
+
+def test_reactivating_a_graduate_from_the_window_undoes_the_graduation(
+    qtbot, demo_db, admin, languages, settings
+):
+    senior = next(r for r in active(demo_db, admin) if r.grade == 12)
+    grades.graduate_students(demo_db, admin, [senior.id])
+    window = make_window(qtbot, demo_db, languages, settings)
+    view = window.student_list
+    view.status_box.setCurrentIndex(view.status_box.findData(PlanStatus.GRADUATED))
+    view.select_ids({senior.id})
+
+    offered = window.reactivate_action in window.view_action_items()
+    window.reactivate_action.trigger()
+
+    assert offered
+    assert window.reactivate_action.text() == "Reactivate plan"
+    assert grade_now(demo_db, senior.id) == (12, PlanStatus.ACTIVE)

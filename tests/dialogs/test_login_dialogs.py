@@ -151,7 +151,23 @@ def test_login_history_of_a_student_outside_the_caseload_is_refused(
         LoginHistoryDialog(demo_db, teacher, other)
 
 
-def test_plan_options_dialog_saves_the_mode(qtbot, demo_db, admin, languages):
+def test_plan_options_dialog_saves_the_mode(
+    qtbot, demo_db, admin, languages, monkeypatch
+):
+    asked: list[str] = []
+
+    def answer(parent, title, text, *rest):
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    for username in ("sansplan1", "sansplan2"):
+        students.add_student(
+            demo_db,
+            admin,
+            students.StudentDraft("Léa", "Sansplan", 9, username=username),
+        )
+    waiting = plan_options.students_without_plan(demo_db, admin)
     dialog = PlanOptionsDialog(demo_db, admin)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -160,14 +176,50 @@ def test_plan_options_dialog_saves_the_mode(qtbot, demo_db, admin, languages):
     assert dialog.windowTitle() == "Plan options"
     assert dialog.student_button.isChecked()
     assert dialog.explanation.text().startswith("A student added here gets an account")
+    fits = [
+        dialog.explanation.height()
+        >= dialog.explanation.heightForWidth(dialog.explanation.width())
+    ]
 
     dialog.school_button.click()
+    qtbot.wait(10)
+    fits.append(
+        dialog.explanation.height()
+        >= dialog.explanation.heightForWidth(dialog.explanation.width())
+    )
     assert dialog.explanation.text().startswith("Adding a student creates their plan.")
     dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
 
+    assert fits == [True, True]
+    assert waiting == 2
+    assert asked == [
+        "2 students have no plan yet: the school creates their plans now. Continue?"
+    ]
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert plan_options.get_plan_creation_mode(demo_db, admin) is (
         PlanCreationMode.SCHOOL
+    )
+    assert plan_options.students_without_plan(demo_db, admin) == 0
+
+
+def test_plan_options_dialog_keeps_the_mode_when_the_plans_are_not_wanted(
+    qtbot, demo_db, admin, languages, monkeypatch
+):
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No
+    )
+    students.add_student(
+        demo_db, admin, students.StudentDraft("Léa", "Sansplan", 9, username="lea")
+    )
+    dialog = PlanOptionsDialog(demo_db, admin)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.school_button.click()
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+
+    assert dialog.isVisible()
+    assert plan_options.get_plan_creation_mode(demo_db, admin) is (
+        PlanCreationMode.STUDENT
     )
 
 

@@ -9,7 +9,7 @@ from cams_desktop.db.students import Gender, GroupKind, PlanStatus
 from cams_desktop.dialogs.export_dialog import ExportDialog
 from cams_desktop.dialogs.groups_dialog import GroupMembershipDialog, GroupsDialog
 from cams_desktop.dialogs.message_dialogs import SendMessageDialog
-from cams_desktop.dialogs.print_dialog import PrintDialog
+from cams_desktop.dialogs.print_dialog import PrintDialog, PrintKind
 from cams_desktop.dialogs.search_dialog import SearchDialog
 from cams_desktop.models.student_table import Column
 from cams_desktop.services import groups, search, students
@@ -439,3 +439,49 @@ def test_the_dialogs_open_in_french_and_english(qtbot, demo_db, languages):
     assert opened[0][0].search_button.text() == "Search"
     assert opened[1][0].kind_box.itemText(0) == "Private (only I see it)"
     assert opened[2][0].students_label.text() == "Add 1 selected student to:"
+
+
+def test_a_grade_4_student_is_found_by_the_grade_filter_and_the_search(
+    qtbot, demo_db, languages, settings, monkeypatch
+):
+    languages.set_language("en")
+    actor = actor_for(demo_db, "conseiller")
+    students.add_student(
+        demo_db,
+        actor,
+        students.StudentDraft(
+            first_name="Léa",
+            last_name="Primaire",
+            grade=4,
+            username="lprimaire",
+            counsellor_ids=frozenset({actor.staff_id}),
+        ),
+    )
+    window = make_window(qtbot, demo_db, languages, settings)
+    grade_box = window.student_list.grade_box
+
+    choose(grade_box, 4)
+    by_filter = shown(window)
+    choose(grade_box, None)
+
+    def fill_in(dialog: SearchDialog) -> int:
+        dialog.grade_boxes[4].setChecked(True)
+        dialog.search_button.click()
+        return dialog.result()
+
+    monkeypatch.setattr(SearchDialog, "exec", fill_in)
+    window.search_action.trigger()
+    printing = PrintDialog(demo_db, actor, PrintKind.PARENT_LETTERS, settings)
+    qtbot.addWidget(printing)
+
+    assert [grade_box.itemData(i) for i in range(grade_box.count())] == [
+        None,
+        *range(1, 13),
+    ]
+    assert grade_box.itemText(4) == "Grade 4"
+    assert by_filter == ["lprimaire"]
+    assert window.student_list.search() == StudentSearch(grades=frozenset({4}))
+    assert shown(window) == ["lprimaire"]
+    assert 4 in [
+        printing.grade_box.itemData(i) for i in range(printing.grade_box.count())
+    ]

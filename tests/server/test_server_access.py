@@ -397,4 +397,8 @@ def test_staff_may_run_the_sync_functions_and_the_helpers_of_row_security_only(
         "my_board_id",
         "my_students",
         "sees_all_students",
+        # Checking a connection; conflicts (program administrators only).
+        "server_info",
+        "open_conflicts",
+        "resolve_conflict",
     }

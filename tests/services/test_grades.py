@@ -205,6 +205,28 @@ def test_grade_history_lists_every_change_with_its_author(tiny_school):
     assert history == sorted(history, key=lambda h: h.changed_at)
 
 
+def test_reactivating_a_graduated_plan_undoes_the_graduation(tiny_school):
+    db, admin = tiny_school.db, tiny_school.admin
+    student_id = add(tiny_school, "alice", 12)
+    grades.graduate_students(db, admin, [student_id])
+
+    kept = students.set_plan_active(db, admin, [student_id], False)
+    changed = students.set_plan_active(db, admin, [student_id], True)
+    demoted = grades.move_students(db, admin, [student_id], -1)
+
+    history = grades.grade_history(db, admin, student_id)
+    assert (kept, changed) == (0, 1)
+    assert [(m.from_grade, m.to_grade) for m in demoted.moved] == [(12, 11)]
+    assert [(h.from_grade, h.to_grade, h.reason, h.label) for h in history] == [
+        (12, None, Reason.GRADUATED, "Graduated"),
+        (12, 12, Reason.GRADUATION_UNDONE, "Graduation undone"),
+        (12, 11, Reason.DEMOTED, "Demoted"),
+    ]
+    with db.read() as session:
+        student = session.get_one(Student, student_id)
+    assert (student.plan_status, student.grade) == (PlanStatus.ACTIVE, 11)
+
+
 def test_a_whole_grade_moves_and_inactive_plans_stay(tiny_school):
     db, admin = tiny_school.db, tiny_school.admin
     a = add(tiny_school, "alice", 8)

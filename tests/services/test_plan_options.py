@@ -14,6 +14,7 @@ from cams_desktop.services.plan_options import (
     PlanCreationMode,
     get_plan_creation_mode,
     set_plan_creation_mode,
+    students_without_plan,
 )
 from cams_desktop.services.students import StudentDraft
 
@@ -154,3 +155,34 @@ def test_adding_a_student_follows_the_mode(tiny_school):
     assert student_made.plan_status_changed_at is not None
     profile = students.get_profile(db, tiny_school.teacher, student_made.id)
     assert profile.plan_created_at is None
+
+
+def test_turning_school_directed_creates_the_missing_plans(tiny_school):
+    db, admin = tiny_school.db, tiny_school.admin
+    set_plan_creation_mode(db, admin, PlanCreationMode.STUDENT)
+    waiting = [add(db, admin, name).id for name in ("zoneil", "zoneil2")]
+    before = add(db, admin, "zoneil3")
+    with db.transaction(None) as session:
+        session.get_one(Student, before.id).plan_created_at = before.created_at
+
+    counted = students_without_plan(db, admin)
+    created = set_plan_creation_mode(db, admin, PlanCreationMode.SCHOOL)
+    again = set_plan_creation_mode(db, admin, PlanCreationMode.SCHOOL)
+
+    with db.read() as session:
+        made = {s.id: s.plan_created_at for s in session.scalars(select(Student))}
+        audited = session.scalars(
+            select(AuditEntry.row_id).where(
+                AuditEntry.table_name == "students",
+                AuditEntry.action == "update",
+                AuditEntry.field == "plan_created_at",
+                AuditEntry.actor_id == admin.staff_id,
+            )
+        ).all()
+    assert (counted, created, again) == (2, 2, 0)
+    assert made[waiting[0]] is not None and made[waiting[0]] == made[waiting[1]]
+    assert made[before.id] == before.created_at
+    assert sorted(audited, key=str) == sorted(waiting, key=str)
+    assert students_without_plan(db, admin) == 0
+    with pytest.raises(PermissionDenied):
+        students_without_plan(db, tiny_school.counsellor)

@@ -88,6 +88,43 @@ def test_staff_username_is_taken_too(tiny_school):
     assert caught.value.suggestion == "admin2"
 
 
+def test_a_student_username_may_be_an_email_style_login(tiny_school):
+    db, actor = tiny_school.db, tiny_school.admin
+    student_id = students.add_student(
+        db, actor, draft(username="JCraig@classrmtest31.org")
+    )
+    form = (
+        "A username has 3 to 64 characters: letters without accents, digits, "
+        "dots, hyphens or underscores, starting with a letter or a digit, and at "
+        "most one @ (an email-style login)."
+    )
+    refused = {}
+    for username in ("a@b@c.org", "@craig.org", "craig@", "é@b.org", "a@" + "b" * 63):
+        with pytest.raises(ValidationError) as caught:
+            students.add_student(db, actor, draft(username=username, student_number=""))
+        refused[username] = caught.value.errors["username"]
+    with pytest.raises(ValidationError) as taken:
+        students.add_student(
+            db, actor, draft(username="jcraig@CLASSRMTEST31.org", student_number="")
+        )
+    with db.read() as session:
+        staff = students.username_error(session, "anne@example.org")
+
+    assert students.get_profile(db, actor, student_id).draft.username == (
+        "JCraig@classrmtest31.org"
+    )
+    assert set(refused.values()) == {form}
+    assert taken.value.errors["username"].startswith(
+        "The username jcraig@CLASSRMTEST31.org is already taken"
+    )
+    # Staff usernames keep their own rule.
+    assert staff == (
+        "A username has 3 to 64 characters: letters without accents, digits, "
+        "dots, hyphens or underscores, starting with a letter or a digit.",
+        None,
+    )
+
+
 def test_every_problem_is_reported_at_once(tiny_school):
     bad = draft(
         first_name="  ",

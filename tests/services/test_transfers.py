@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,6 +13,7 @@ from sqlalchemy import select
 from cams_desktop.db.base import link_id
 from cams_desktop.db.school import AccessLevel, Board, School, Staff
 from cams_desktop.db.students import (
+    ActivationCode,
     CaseloadAssignment,
     GradeChange,
     GroupKind,
@@ -22,15 +24,20 @@ from cams_desktop.db.students import (
     StudentTransfer,
 )
 from cams_desktop.reports.exporters import ExportFormat
-from cams_desktop.services import grades, notes, students, transfers
+from cams_desktop.services import grades, notes, parents, students, transfers
 from cams_desktop.services.access import (
     Actor,
     NotFound,
     PermissionDenied,
     actor_for,
 )
+from cams_desktop.services.parents import StudentCriteria
 from cams_desktop.services.student_export import ExportColumn, export_students
-from cams_desktop.services.students import StudentDraft, ValidationError
+from cams_desktop.services.students import (
+    ParentContact,
+    StudentDraft,
+    ValidationError,
+)
 
 pytestmark = pytest.mark.unit
 
@@ -294,3 +301,65 @@ def test_graduates_and_taken_student_numbers_stay(board):
         graduate,
         clash,
     }
+
+
+def test_parents_travel_with_the_students_and_the_receiver_can_edit_them(board):
+    school = board.school
+    db, sender, receiver = school.db, school.admin, board.receiving_admin
+    julie = ParentContact("Julie", "Bélanger", "julie@example.org", "514-555-0101")
+    marc = ParentContact("Marc", "Gagnon", relationship="beau-père")
+    alice = students.add_student(
+        db,
+        sender,
+        StudentDraft("Alice", "Bélanger", 8, username="alice", parents=(julie, marc)),
+    )
+    found = {
+        p.first_name: p for p in students.get_profile(db, sender, alice).draft.parents
+    }
+    # Bruno, Alice's brother, stays: Julie is his mother too.
+    bruno = students.add_student(
+        db,
+        sender,
+        StudentDraft(
+            "Bruno", "Bélanger", 10, username="bruno", parents=(found["Julie"],)
+        ),
+    )
+    parents.generate_codes(db, sender, StudentCriteria(student_ids=(alice, bruno)))
+
+    transfers.transfer_students(db, sender, [alice], board.receiving_id)
+
+    profile = students.get_profile(db, receiver, alice)
+    kept = [
+        (p.first_name, p.email, p.phone, p.relationship) for p in profile.draft.parents
+    ]
+    draft = dataclasses.replace(profile.draft, email="alice@example.org")
+    students.update_profile(db, receiver, alice, draft, profile.draft)
+
+    copy_id = next(p.id for p in profile.draft.parents if p.first_name == "Julie")
+    assert kept == [
+        ("Julie", "julie@example.org", "514-555-0101", "parent"),
+        ("Marc", "", "", "beau-père"),
+    ]
+    assert copy_id != found["Julie"].id
+    assert students.get_profile(db, receiver, alice).draft.email == "alice@example.org"
+    assert [
+        (row.first_name, row.students)
+        for row in parents.list_parent_accounts(db, sender)
+    ] == [("Julie", ("Bruno Bélanger (10)",))]
+    assert [
+        (row.id, row.first_name, row.students)
+        for row in parents.list_parent_accounts(db, receiver)
+    ] == [
+        (copy_id, "Julie", ("Alice Bélanger (8)",)),
+        (found["Marc"].id, "Marc", ("Alice Bélanger (8)",)),
+    ]
+    # Marc's code moved with him; the code for Julie at the sending school ended.
+    with db.read() as session:
+        codes = session.execute(
+            select(ActivationCode.student_id, ActivationCode.parent_id).where(
+                ActivationCode.deleted_at.is_(None)
+            )
+        ).all()
+    assert sorted(codes, key=str) == sorted(
+        [(alice, found["Marc"].id), (bruno, found["Julie"].id)], key=str
+    )

@@ -77,6 +77,10 @@ class StalePlan(Exception):
     """The database changed since the preview; nothing was written."""
 
 
+class ImportRefused(ValueError):
+    """The plan may not be applied as asked; nothing was written."""
+
+
 @dataclass(frozen=True, slots=True)
 class ImportResult:
     """What an import did (the wizard and the command line tell it)."""
@@ -95,26 +99,40 @@ def apply_import(
     plan: ImportPlan,
     *,
     deactivate_missing: bool = False,
+    deactivate_many: bool = False,
     progress: Callable[[int, int], None] | None = None,
     cancel: threading.Event | None = None,
 ) -> ImportResult:
     """Write ``plan``: rows in error are left out, the rest is imported.
 
     ``deactivate_missing`` also deactivates the plans of the active
-    students a full roster does not list. Raises StalePlan if a student
-    changed since the preview, Cancelled if ``cancel`` is set midway; either
-    way, and on any other error, nothing is written.
+    students a full roster does not list; ``deactivate_many`` confirms it
+    when that is more than half of the school's active students. Raises
+    ImportRefused for a plan with problems about the whole file or a
+    deactivation the plan cannot justify, StalePlan if a student changed
+    since the preview, Cancelled if ``cancel`` is set midway; either way,
+    and on any other error, nothing is written.
     """
     require(db, actor, Action.IMPORT_ROSTER)
     if plan.school_id != actor.school_id or plan.needs_school_choice:
-        raise ValueError(
+        raise ImportRefused(
             QCoreApplication.translate(
                 "RosterImport",
                 "This preview cannot be imported as it is; preview the file again.",
             )
         )
-    rows = [row for row in plan.rows if row.kind in (RowKind.NEW, RowKind.UPDATE)]
+    if plan.problems:
+        raise ImportRefused(
+            QCoreApplication.translate(
+                "RosterImport",
+                "The file has problems (listed in the preview); correct them, "
+                "then preview it again. Nothing was imported.",
+            )
+        )
     missing = list(plan.missing) if deactivate_missing and plan.full else []
+    if missing:
+        _check_deactivation(plan, deactivate_many)
+    rows = [row for row in plan.rows if row.kind in (RowKind.NEW, RowKind.UPDATE)]
     total = len(rows) + len(missing)
     writer = _Writer(actor, plan)
     try:
@@ -160,6 +178,24 @@ def apply_import(
         result.errors_skipped,
     )
     return result
+
+
+def _check_deactivation(plan: ImportPlan, deactivate_many: bool) -> None:
+    refusal = plan.deactivation_refusal()
+    if refusal is not None:
+        raise ImportRefused(
+            refusal
+            + " "
+            + QCoreApplication.translate("RosterImport", "Nothing was imported.")
+        )
+    if plan.deactivates_many and not deactivate_many:
+        raise ImportRefused(
+            QCoreApplication.translate(
+                "RosterImport",
+                "This would deactivate the plans of {0} of the {1} active "
+                "students; confirm it to go on. Nothing was imported.",
+            ).format(len(plan.missing), plan.active_students)
+        )
 
 
 def _report(progress: Callable[[int, int], None] | None, done: int, total: int) -> None:

@@ -66,11 +66,10 @@ from cams_desktop.services.students import (
     EMAIL_PATTERN,
     GRADUATION_YEARS,
     OLDEST_BIRTH_DATE,
-    USERNAME_PATTERN,
+    STUDENT_USERNAME_PATTERN,
     email_error,
     gc_paused,
     name_errors,
-    suggest_username,
     username_error,
 )
 from cams_desktop.text import code_point, fold, unsafe_character
@@ -100,6 +99,13 @@ PARENT_FIELDS = (
     "phone",
     "preferred_language",
 )
+# A made-up username: at most this much of the name, then a number of up to
+# four digits, within the 64 characters of a username.
+MADE_UP_STEM_LENGTH = 60
+# The made-up username of a name with too few letters a username can hold.
+MADE_UP_FALLBACK = "eleve"
+# The longest value of the file a problem quotes in full.
+SHOWN_VALUE_LENGTH = 80
 # Where a school keeps the column mapping of each table layout it imported.
 MAPPING_SETTING_PREFIX = "import.mapping."
 
@@ -209,10 +215,46 @@ class ImportPlan:
     other_rows: int
     # (layout signature, mapping as JSON) of a table file, kept on apply.
     mapping: tuple[str, Any] | None = None
+    # Active students of the school when the preview was made.
+    active_students: int = 0
 
     @property
     def needs_school_choice(self) -> bool:
         return len(self.source_schools) > 1 and self.chosen_schools is None
+
+    @property
+    def deactivates_many(self) -> bool:
+        """Deactivating the missing would end more than half of the active plans."""
+        return len(self.missing) * 2 > self.active_students
+
+    def deactivation_refusal(self) -> str | None:
+        """Why the missing students may not be deactivated, if they may not.
+
+        A file whose students match nobody is the wrong file, or read with
+        the wrong columns or school: deactivating "the others" would then end
+        every plan of the school.
+        """
+        if self.problems:
+            return QCoreApplication.translate(
+                "RosterImport",
+                "The file has problems (listed in the preview): no plan is "
+                "deactivated from it.",
+            )
+        if not any(row.kind is not RowKind.SKIPPED for row in self.rows):
+            return QCoreApplication.translate(
+                "RosterImport",
+                "The file lists no student of this school: no plan is "
+                "deactivated from it.",
+            )
+        known = (RowKind.UPDATE, RowKind.UNCHANGED)
+        if not any(row.kind in known for row in self.rows):
+            return QCoreApplication.translate(
+                "RosterImport",
+                "No row of the file is a student of this school already: no "
+                "plan is deactivated from it. Check the file and the school "
+                "chosen.",
+            )
+        return None
 
     def counts(self) -> dict[RowKind, int]:
         found = Counter(row.kind for row in self.rows)
@@ -276,12 +318,23 @@ def value_text(value: Any, language: str) -> str:
     return str(value)
 
 
+def shown_value(value: str | None) -> str:
+    """A value of the file as a report quotes it: a long one is cut, with
+    its length said (a 5,000-character cell must not fill the report)."""
+    value = value or ""
+    if len(value) <= SHOWN_VALUE_LENGTH:
+        return f'"{value}"'
+    return f'"{value[: SHOWN_VALUE_LENGTH - 1]}…" ' + QCoreApplication.translate(
+        "RosterImport", "({0} characters)"
+    ).format(len(value))
+
+
 def problem_text(problem: Problem, row: ImportRow | None = None) -> str:
     """``Email "x@": x@ is not an email address.``, with the file and line
     when they are not the row's own (a problem found in another file)."""
     text = problem.message
     if problem.column is not None:
-        text = f'{problem.column} "{problem.value or ""}": {text}'
+        text = f"{problem.column} {shown_value(problem.value)}: {text}"
     if row is not None and (problem.file, problem.line) != (row.file, row.line):
         place = problem.file + (f":{problem.line}" if problem.line else "")
         text = f"{place}: {text}"
@@ -387,10 +440,13 @@ def plan_import(
         source_schools=planner.source_schools,
         chosen_schools=source_schools,
         missing=planner.missing(rows) if roster.full else (),
-        passwords_ignored=roster.passwords_ignored,
+        passwords_ignored=planner.passwords_ignored(rows),
         rows_read=roster.rows_read,
         other_rows=roster.other_rows,
         mapping=mapping if roster.format is RosterFormat.TABLE else None,
+        active_students=sum(
+            known.plan_status is PlanStatus.ACTIVE for known in known.by_id.values()
+        ),
     )
 
 
@@ -594,10 +650,15 @@ class _Planner:
         self.by_person: dict[tuple[str, str, dt.date | None], list[_Known]] | None = (
             None
         )
-        # Usernames the file gives: a made-up username avoids them all.
-        self.reserved = {
+        # Usernames of the board and of the file, and those made up so far:
+        # a made-up username avoids them all. One set, kept up to date, so
+        # that 20,000 rows of one name cost 20,000 lookups, not 20,000 sets.
+        self.taken = set(known.usernames)
+        self.taken.update(
             record.username.casefold() for record in roster.students if record.username
-        }
+        )
+        # The next number to try after a stem ("jroy" → 3 once jroy2 is made).
+        self.next_number: dict[str, int] = {}
         self.lengths = {name: _length(Student, name) for name in _TEXT_FIELDS}
         self.parent_lengths = {
             name: _length(Parent, name) for name in _PARENT_TEXT_FIELDS
@@ -639,6 +700,15 @@ class _Planner:
                 )
             )
         return schools
+
+    def passwords_ignored(self, rows: list[ImportRow]) -> int:
+        """Passwords of the rows imported; of all rows while a school is to
+        choose (the rows of schools left out are not imported at all)."""
+        if len(self.source_schools) > 1 and self.chosen is None:
+            return self.roster.passwords_ignored
+        return sum(
+            row.record.had_password for row in rows if row.kind is not RowKind.SKIPPED
+        )
 
     def plan_rows(self) -> list[ImportRow]:
         return [self._plan(record) for record in self.roster.students]
@@ -690,6 +760,33 @@ class _Planner:
                                 "Several students of this school have this name "
                                 "and birth date, and the row has no id, student "
                                 "number or username to tell which.",
+                            ),
+                        ),
+                    ),
+                )
+            known = found[0] if found else None
+        elif known is None and record.birth_date is not None:
+            # A student imported from names and birth dates alone, now
+            # listed with an id or number: the same student, who gets them.
+            found = [
+                other
+                for other in self._same_person(record)
+                if not (other.values["source_id"] or other.values["student_number"])
+            ]
+            if len(found) > 1:
+                return self._row(
+                    RowKind.ERROR,
+                    record,
+                    problems=(
+                        self._problem(
+                            record,
+                            None,
+                            None,
+                            QCoreApplication.translate(
+                                "RosterImport",
+                                "Several students of this school have this name "
+                                "and birth date and no id or student number yet: "
+                                "CAMS cannot tell which one this row is.",
                             ),
                         ),
                     ),
@@ -1067,9 +1164,9 @@ class _Planner:
         self, record: StudentRecord, known: _Known | None
     ) -> list[Problem]:
         username = record.username or ""
-        if not USERNAME_PATTERN.match(username):
+        if not STUDENT_USERNAME_PATTERN.match(username):
             # Refused by its form alone: username_error says why without a query.
-            message, _ = username_error(self.session, username)
+            message, _ = username_error(self.session, username, student=True)
             return [self._problem(record, "username", username, message or "")]
         key = username.casefold()
         if key not in self.known.usernames:
@@ -1158,7 +1255,7 @@ class _Planner:
 
     def _new_row(self, record: StudentRecord) -> ImportRow:
         username = record.username or self._made_up_username(record)
-        self.reserved.add(username.casefold())
+        self.taken.add(username.casefold())
         values: dict[str, Any] = {
             name: getattr(record, name) for name in STUDENT_FIELDS
         }
@@ -1182,17 +1279,25 @@ class _Planner:
         )
 
     def _made_up_username(self, record: StudentRecord) -> str:
-        """First initial and last name; a number after it when that is taken."""
+        """First initial and last name; a number after it when that is taken.
+
+        Always a valid username: a name that folds to fewer than three
+        letters or digits (emoji, Arabic or Chinese letters) gives eleve2,
+        eleve3…
+        """
         wanted = f"{record.first_name[:1]}{record.last_name}"
         base = re.sub(r"[^a-z0-9._-]", "", fold(wanted).replace(" ", ""))
-        taken = self.known.usernames.keys() | self.reserved
-        if USERNAME_PATTERN.match(base) and base not in taken:
+        base = base.lstrip("._-")[:MADE_UP_STEM_LENGTH]
+        if len(base) < 3:
+            base = MADE_UP_FALLBACK
+        elif base not in self.taken:
             return base
-        suggestion = suggest_username(self.session, wanted)
-        stem = re.sub(r"\d+$", "", suggestion)
-        number = int(suggestion[len(stem) :])
-        while f"{stem}{number}" in taken:
+        # "jroy2" taken suggests "jroy3", not "jroy22".
+        stem = re.sub(r"\d+$", "", base) or base
+        number = self.next_number.get(stem, 2)
+        while f"{stem}{number}" in self.taken:
             number += 1
+        self.next_number[stem] = number + 1
         return f"{stem}{number}"
 
     def _update_row(self, record: StudentRecord, known: _Known) -> ImportRow:
@@ -1208,7 +1313,7 @@ class _Planner:
         elif record.active is True and status is PlanStatus.INACTIVE:
             changes.append(FieldChange("plan_status", status, PlanStatus.ACTIVE))
         if record.username and record.username != known.values["username"]:
-            self.reserved.add(record.username.casefold())
+            self.taken.add(record.username.casefold())
         steps = self._parent_steps(record, known.id, known)
         changes.extend(_parent_changes(steps))
         return self._row(

@@ -6,6 +6,7 @@ Contoso SIS export has, which the mapping's synonyms recognize.
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import NamedTuple
 
 from PySide6.QtCore import QCoreApplication
@@ -25,7 +26,7 @@ from cams_desktop.services.roster.records import (
     RosterFormat,
     StudentRecord,
 )
-from cams_desktop.services.roster.sources import Table
+from cams_desktop.services.roster.sources import Table, header_key
 
 
 def read_table(
@@ -62,6 +63,7 @@ def read_table(
             )
         else:
             columns[target] = index
+    roster.problems.extend(_duplicated(table, mapping))
     missing = [
         target
         for target in (TargetField.FIRST_NAME, TargetField.LAST_NAME, TargetField.GRADE)
@@ -102,6 +104,36 @@ def read_table(
     return roster
 
 
+def _duplicated(table: Table, mapping: ColumnMapping) -> list[Problem]:
+    """A column the mapping reads that the header has twice: which one is
+    meant cannot be told, so neither is used silently."""
+    used: list[str | None] = [*mapping.columns.values()]
+    for parent in mapping.parents:
+        used += [parent.first_name, parent.last_name, parent.email]
+        used += [*parent.phones, parent.relationship]
+    counts = Counter(header_key(text) for text in table.header)
+    problems: list[Problem] = []
+    reported: set[str] = set()
+    for header in used:
+        key = header_key(header) if header is not None else ""
+        if key and counts[key] > 1 and key not in reported:
+            reported.add(key)
+            problems.append(
+                Problem(
+                    table.name,
+                    None,
+                    header,
+                    None,
+                    QCoreApplication.translate(
+                        "Roster",
+                        "This column is in the file more than once: keep only one "
+                        "of them.",
+                    ),
+                )
+            )
+    return problems
+
+
 def _find(table: Table, header: str) -> int | None:
     try:
         return table.header.index(header)
@@ -137,8 +169,9 @@ def date_column(
                 ),
             )
         )
+        return values.DateColumn(None, years, conflicting=True)
     order = found.order or default_order
-    if order is None and found.ambiguous and not found.conflicting:
+    if order is None and found.ambiguous:
         problems.append(
             Problem(
                 table.name,

@@ -20,8 +20,13 @@ from cams_desktop.db.students import GRADES, Gender
 from cams_desktop.services.roster.records import DateOrder
 from cams_desktop.services.roster.sources import header_key
 
-# 2010-03-15, 2018-04-2, 2010/03/15, with an optional time after it.
-_ISO_DATE = re.compile(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ][0-9:.+\-Z ]*)?")
+# 2010-03-15, 2018-04-2, 2010/03/15, with an optional time after it
+# (2023-05-01T18:25:43.511Z, 2010-03-15 08:30, a +05:00 offset).
+_ISO_DATE = re.compile(
+    r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})"
+    r"(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?"
+    r" ?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?"
+)
 # 15/03/2010, 3-15-2010, 15.03.10 (the year's length is checked after).
 _PARTS_DATE = re.compile(r"(\d{1,2})([-/.])(\d{1,2})\2(\d+)")
 _GRADE = re.compile(
@@ -62,6 +67,9 @@ class DateColumn:
 
     order: DateOrder | None
     years: bool = False  # a year alone means June 30 of it (a graduation)
+    # The column mixes both orders: no value written day-month or month-day
+    # is guessed, each is refused until the user chooses the order.
+    conflicting: bool = False
     _cache: dict[str, tuple[dt.date | None, str | None]] = field(
         default_factory=dict, repr=False
     )
@@ -78,6 +86,12 @@ class DateColumn:
             return _date(int(text), 6, 30)
         iso = _ISO_DATE.fullmatch(text)
         if iso is not None:
+            if iso[4] is not None and not (
+                int(iso[4]) <= 23 and int(iso[5]) <= 59 and int(iso[6] or 0) <= 59
+            ):
+                return None, QCoreApplication.translate(
+                    "Roster", "This time of day does not exist."
+                )
             return _date(int(iso[1]), int(iso[2]), int(iso[3]))
         parts = _PARTS_DATE.fullmatch(text)
         if parts is None:
@@ -89,6 +103,12 @@ class DateColumn:
         first, second, year = int(parts[1]), int(parts[3]), int(parts[4])
         if first == second:
             return _date(year, first, second)
+        if self.conflicting:
+            return None, QCoreApplication.translate(
+                "Roster",
+                "This column has dates written day first and others month first: "
+                "choose the date order.",
+            )
         if self.order is DateOrder.DAY_FIRST:
             return _date(year, second, first)
         if self.order is DateOrder.MONTH_FIRST:

@@ -24,6 +24,7 @@ from cams_desktop.db.tracking import CamsSession
 from cams_desktop.services import students
 from cams_desktop.services.roster import applying
 from cams_desktop.services.roster.applying import (
+    ImportRefused,
     ImportResult,
     StalePlan,
     apply_import,
@@ -33,7 +34,12 @@ from cams_desktop.services.roster.planning import (
     plan_import,
     remembered_mapping,
 )
-from cams_desktop.services.roster.records import ParentRecord, Roster, RosterFormat
+from cams_desktop.services.roster.records import (
+    ParentRecord,
+    Problem,
+    Roster,
+    RosterFormat,
+)
 from cams_desktop.text import fold
 
 pytestmark = pytest.mark.unit
@@ -277,16 +283,22 @@ def test_missing_students_are_deactivated_only_on_request(known):
     assert kept.deactivated == 0
     assert statuses[known.louis] is PlanStatus.ACTIVE
 
+    # Louis and Marc are 2 of the 3 active students: more than half.
+    many = plan(known, zoe_as_stored(), full=True)
+    with pytest.raises(ImportRefused) as refused:
+        apply_import(known.db, known.admin, many, deactivate_missing=True)
     done = apply_import(
-        known.db,
-        known.admin,
-        plan(known, zoe_as_stored(), full=True),
-        deactivate_missing=True,
+        known.db, known.admin, many, deactivate_missing=True, deactivate_many=True
     )
     with known.db.read() as session:
         louis = session.get_one(Student, known.louis)
         marc = session.get_one(Student, known.marc)
         ana = session.get_one(Student, known.ana)
+    assert (many.active_students, many.deactivates_many) == (3, True)
+    assert str(refused.value) == (
+        "This would deactivate the plans of 2 of the 3 active students; confirm "
+        "it to go on. Nothing was imported."
+    )
     assert done.deactivated == 2
     assert (louis.plan_status, marc.plan_status, ana.plan_status) == (
         PlanStatus.INACTIVE,
@@ -294,6 +306,64 @@ def test_missing_students_are_deactivated_only_on_request(known):
         PlanStatus.INACTIVE,
     )
     assert louis.version == 2 and louis.plan_status_changed_at is not None
+
+
+def test_half_of_the_school_or_less_needs_no_second_confirmation(known):
+    louis = record(3, "Louis", "Côté", source_id="st2", grade=10)
+
+    done = apply_import(
+        known.db,
+        known.admin,
+        plan(known, zoe_as_stored(), louis, full=True),
+        deactivate_missing=True,
+    )
+
+    assert done.deactivated == 1
+
+
+@pytest.mark.parametrize(
+    ("rows", "problems", "message"),
+    [
+        (
+            (zoe_as_stored(),),
+            True,
+            "The file has problems (listed in the preview); correct them, then "
+            "preview it again. Nothing was imported.",
+        ),
+        (
+            (),
+            False,
+            "The file lists no student of this school: no plan is deactivated "
+            "from it. Nothing was imported.",
+        ),
+        (
+            (record(2, "Nouveau", "Venu", grade=9),),
+            False,
+            "No row of the file is a student of this school already: no plan is "
+            "deactivated from it. Check the file and the school chosen. Nothing "
+            "was imported.",
+        ),
+    ],
+)
+def test_a_file_that_matches_nobody_never_deactivates_anyone(
+    known, rows, problems, message
+):
+    planned = plan(known, *rows, full=True)
+    if problems:
+        planned.problems.append(Problem("eleves.csv", None, None, None, "No grade."))
+    before = counts(known.db)
+
+    with pytest.raises(ImportRefused) as refused:
+        apply_import(
+            known.db,
+            known.admin,
+            planned,
+            deactivate_missing=True,
+            deactivate_many=True,
+        )
+
+    assert str(refused.value) == message
+    assert counts(known.db) == before
 
 
 def test_the_mapping_of_a_table_layout_is_remembered_once(known):

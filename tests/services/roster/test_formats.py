@@ -969,13 +969,27 @@ def test_mixed_orders_in_one_column(tmp_path):
             "correct the file.",
         )
     ]
-    assert [s.birth_date for s in roster.students] == [
-        dt.date(2009, 12, 25),
+    # No value is read by guessing its own order: each is a row error.
+    mixed = (
+        "This column has dates written day first and others month first: choose "
+        "the date order."
+    )
+    assert [s.birth_date for s in roster.students] == [None, None, None]
+    assert all_problems(roster) == [
+        Problem("eleves.csv", 2, "Naissance", "25/12/2009", mixed),
+        Problem("eleves.csv", 3, "Naissance", "12/25/2009", mixed),
+        Problem("eleves.csv", 4, "Naissance", "04/02/2010", mixed),
+    ]
+    chosen = dates_roster(
+        tmp_path,
+        ["25/12/2009", "12/25/2009", "04/02/2010"],
+        date_order=DateOrder.DAY_FIRST,
+    )
+    assert chosen.problems == []
+    assert [s.birth_date for s in chosen.students] == [
         dt.date(2009, 12, 25),
         None,
-    ]
-    assert all_problems(roster) == [
-        Problem("eleves.csv", 4, "Naissance", "04/02/2010", AMBIGUOUS_DATE)
+        dt.date(2010, 2, 4),
     ]
 
 
@@ -998,6 +1012,57 @@ def test_impossible_and_unreadable_dates(tmp_path):
         Problem("eleves.csv", 4, "Naissance", "15/03/10", TWO_DIGIT_YEAR),
         Problem("eleves.csv", 5, "Naissance", "hier", NOT_A_DATE),
         Problem("eleves.csv", 6, "Naissance", "2010-02-29", NO_SUCH_DATE),
+    ]
+
+
+def test_a_column_the_mapping_reads_twice_is_a_problem_of_the_file(tmp_path):
+    path = csv_file(
+        tmp_path,
+        "Prénom,Nom,Année,Courriel,prenom,Courriel\n"
+        "Zoé,Roy,9,zoe@example.org,Zoe,zroy@example.org\n",
+    )
+
+    roster = read_roster(path)
+
+    assert roster.problems == [
+        Problem(
+            "eleves.csv",
+            None,
+            header,
+            None,
+            "This column is in the file more than once: keep only one of them.",
+        )
+        for header in ("Prénom", "Courriel")
+    ]
+
+
+def test_iso_date_times_are_read_only_with_a_real_time_of_day(tmp_path):
+    values = [
+        "2023-05-01T18:25:43.511Z",
+        "2010-03-15 08:30",
+        "2010-03-15T23:59:59+05:00",
+        "2011-02-03T25:99",
+        "2011-02-03T12:60",
+        "2011-02-03 10:00:61",
+        "2011-02-03Tmidi",
+    ]
+    roster = dates_roster(tmp_path, values)
+
+    no_such_time = "This time of day does not exist."
+    assert [s.birth_date for s in roster.students] == [
+        dt.date(2023, 5, 1),
+        dt.date(2010, 3, 15),
+        dt.date(2010, 3, 15),
+        None,
+        None,
+        None,
+        None,
+    ]
+    assert all_problems(roster) == [
+        Problem("eleves.csv", 5, "Naissance", "2011-02-03T25:99", no_such_time),
+        Problem("eleves.csv", 6, "Naissance", "2011-02-03T12:60", no_such_time),
+        Problem("eleves.csv", 7, "Naissance", "2011-02-03 10:00:61", no_such_time),
+        Problem("eleves.csv", 8, "Naissance", "2011-02-03Tmidi", NOT_A_DATE),
     ]
 
 

@@ -76,7 +76,9 @@ def test_contoso_lists_four_schools_and_imports_the_one_chosen(tiny_school):
     )
     assert kinds(unchosen) == {SKIPPED: 400}
     assert kinds(first) == {NEW: 100, SKIPPED: 300}
-    assert (result.added, result.passwords_ignored) == (100, 400)
+    # Only the passwords of the school imported are counted (the file has 400).
+    assert (unchosen.passwords_ignored, first.passwords_ignored) == (400, 100)
+    assert (result.added, result.passwords_ignored) == (100, 100)
     assert kinds(again) == {UNCHANGED: 100, SKIPPED: 300}
     assert again.missing == ()
     with tiny_school.db.read() as session:
@@ -121,7 +123,7 @@ def test_sds_v1_imports_contoso_high_and_leaves_fabrikam_out(tiny_school):
         SourceSchool("10002", "Fabrikam High School", 26),
     )
     assert kinds(first) == {NEW: 60, SKIPPED: 26}
-    assert (result.added, result.passwords_ignored) == (60, 86)
+    assert (result.added, result.passwords_ignored) == (60, 60)
     assert kinds(again) == {UNCHANGED: 60, SKIPPED: 26}
     ora = next(row for row in first.rows if row.record.username == "OKlein")
     assert (ora.line, ora.record.grade, ora.record.birth_date) == (
@@ -131,19 +133,30 @@ def test_sds_v1_imports_contoso_high_and_leaves_fabrikam_out(tiny_school):
     )
 
 
-def test_sds_v2_rows_are_refused_with_their_reasons(tiny_school):
-    plan = preview(tiny_school, "ms-sds-csv-samples/sds-v2.1", {"110001", "110003"})
-
-    pattern = (
-        "A username has 3 to 64 characters: letters without accents, digits, dots, "
-        "hyphens or underscores, starting with a letter or a digit."
+def test_sds_v2_imports_its_email_style_usernames(tiny_school):
+    first, result, again = import_twice(
+        tiny_school, "ms-sds-csv-samples/sds-v2.1", {"110003"}
     )
-    assert plan.format is RosterFormat.SDS_V21
+    both = preview(tiny_school, "ms-sds-csv-samples/sds-v2.1", {"110001", "110003"})
+
+    assert first.format is RosterFormat.SDS_V21
+    assert [(row.kind, row.line, row.record.username) for row in first.rows] == [
+        (NEW, 2, "jcraig@classrmtest31.org"),
+        (NEW, 4, "fhutch@classrmtest31.org"),
+        (NEW, 5, "asmithee@classrmtest31.org"),
+        (SKIPPED, 9, "smiller@classrmtest31.org"),
+    ]
+    assert (result.added, result.errors_skipped, result.passwords_ignored) == (
+        3,
+        0,
+        3,
+    )
+    assert kinds(again) == {UNCHANGED: 3, SKIPPED: 1}
     assert [(row.kind, row.line, [problem_text(p, row) for p in row.problems])
-            for row in plan.rows] == [
-        (ERROR, 2, [f'Username "jcraig@classrmtest31.org": {pattern}']),
-        (ERROR, 4, [f'Username "fhutch@classrmtest31.org": {pattern}']),
-        (ERROR, 5, [f'Username "asmithee@classrmtest31.org": {pattern}']),
+            for row in both.rows] == [
+        (UNCHANGED, 2, []),
+        (UNCHANGED, 4, []),
+        (UNCHANGED, 5, []),
         (
             ERROR,
             9,
@@ -153,8 +166,6 @@ def test_sds_v2_rows_are_refused_with_their_reasons(tiny_school):
             ],
         ),
     ]  # fmt: skip
-    result = apply_import(tiny_school.db, tiny_school.admin, plan)
-    assert (result.added, result.errors_skipped) == (0, 4)
 
 
 def test_oneroster_imports_students_and_links_the_parent(tiny_school):
@@ -183,6 +194,39 @@ def test_opensis_rows_without_ids_get_usernames_and_are_found_again(tiny_school)
     assert [row.changes[0].new for row in first.rows] == ["dgerry", "mbaum", "djohnson"]
     assert kinds(first) == {NEW: 3}
     assert kinds(again) == {UNCHANGED: 3}
+
+
+def test_opensis_rows_found_again_by_name_and_birth_date_get_their_number(
+    tiny_school, tmp_path
+):
+    import_twice(tiny_school, "opensis-bulk-student/upload.csv")
+    lines = (ROSTERS / "opensis-bulk-student" / "upload.csv").read_text().splitlines()
+    numbered = tmp_path / "upload-numbered.csv"
+    numbered.write_text(
+        "\n".join(
+            [lines[0] + ",student number"]
+            + [f"{line},{9000 + n}" for n, line in enumerate(lines[1:], start=1)]
+        )
+        + "\n"
+    )
+
+    found = read_for_import(tiny_school.db, tiny_school.admin, numbered)
+    second = plan_import(tiny_school.db, tiny_school.admin, found.roster, today=TODAY)
+    apply_import(tiny_school.db, tiny_school.admin, second)
+
+    assert [
+        (row.kind, [(c.field, c.old, c.new) for c in row.changes])
+        for row in second.rows
+    ] == [
+        (UPDATE, [("student_number", None, "9001")]),
+        (UPDATE, [("student_number", None, "9002")]),
+        (UPDATE, [("student_number", None, "9003")]),
+    ]
+    with tiny_school.db.read() as session:
+        stored = session.execute(
+            select(Student.username, Student.student_number).order_by(Student.username)
+        ).all()
+    assert stored == [("dgerry", "9001"), ("djohnson", "9003"), ("mbaum", "9002")]
 
 
 def test_opensis_parents_of_one_family_stay_apart(tiny_school):
