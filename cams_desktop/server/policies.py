@@ -191,10 +191,20 @@ def board_wide_tables() -> list[str]:
     ]
 
 
-def visible_sql(name: str, alias: str, depth: int = 0) -> str:
-    """SQL that is true when the caller may see the row ``alias`` of ``name``."""
+def visible_sql(name: str, alias: str, depth: int = 0, *, per_row: bool = False) -> str:
+    """SQL that is true when the caller may see the row ``alias`` of ``name``.
+
+    ``per_row``: for a check of one row at a time (push), which asks about
+    its one student instead of listing every student the caller sees.
+    """
+
+    def sees(student: str) -> str:
+        if per_row:
+            return f"cams.sees_student({student})"
+        return f"{student} IN (SELECT cams.my_students())"
+
     if name == "students":
-        base = f"{alias}.id IN (SELECT cams.my_students())"
+        base = sees(f"{alias}.id")
     elif name == "schools":
         base = f"{alias}.board_id = (SELECT cams.my_board_id())"
     elif name == "boards":
@@ -204,7 +214,7 @@ def visible_sql(name: str, alias: str, depth: int = 0) -> str:
         if found is None:
             base = "true"
         elif found.target == "students":
-            base = f"{alias}.{found.column} IN (SELECT cams.my_students())"
+            base = sees(f"{alias}.{found.column}")
         elif found.target == "schools":
             base = f"{alias}.{found.column} = (SELECT cams.my_school_id())"
         else:
@@ -212,7 +222,7 @@ def visible_sql(name: str, alias: str, depth: int = 0) -> str:
             base = (
                 f"{alias}.{found.column} IN (SELECT {parent}.id FROM "
                 f"cams.{found.target} {parent} WHERE "
-                f"{visible_sql(found.target, parent, depth + 1)})"
+                f"{visible_sql(found.target, parent, depth + 1, per_row=per_row)})"
             )
     extra = EXTRA_RULES.get(name)
     if extra is None:
@@ -303,7 +313,7 @@ def table_functions(synced: SyncedTable) -> list[tuple[str, str]]:
             f"sees_{name}",
             f"CREATE OR REPLACE FUNCTION cams.sees_{name}(r cams.{name}) "
             f"RETURNS boolean LANGUAGE sql STABLE AS $$ SELECT "
-            f"{visible_sql(name, 'r')} $$",
+            f"{visible_sql(name, 'r', per_row=True)} $$",
         ),
         (
             f"student_of_{name}",

@@ -195,7 +195,7 @@ def put_function(synced: SyncedTable) -> str:
 
 WIRE_TS = """
 CREATE OR REPLACE FUNCTION cams.wire_ts(ts timestamptz) RETURNS jsonb
-LANGUAGE sql IMMUTABLE AS $$
+LANGUAGE sql STABLE AS $$
   SELECT CASE WHEN ts IS NULL THEN 'null'::jsonb ELSE to_jsonb(
     to_char(ts AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS')
     || CASE WHEN extract(microseconds FROM ts)::bigint % 1000000 <> 0
