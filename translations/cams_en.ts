@@ -3784,6 +3784,72 @@ Invitations already made: {0}. They are kept, but the planning site stops sharin
     </message>
 </context>
 <context>
+    <name>ServerLogins</name>
+    <message>
+        <source>No such staff member.</source>
+        <translation>No such staff member.</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation>The two passwords are not the same.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached; create the server login later with Staff administration → Server login…</source>
+        <translation>The server cannot be reached; create the server login later with Staff administration → Server login…</translation>
+    </message>
+    <message>
+        <source>Set your server password (My account → Server password…) to manage server logins.</source>
+        <translation>Set your server password (My account → Server password…) to manage server logins.</translation>
+    </message>
+    <message>
+        <source>{0} is not on the server yet: synchronize, then use Server login… again.</source>
+        <translation>{0} is not on the server yet: synchronize, then use Server login… again.</translation>
+    </message>
+    <message>
+        <source>Only program administrators manage server logins.</source>
+        <translation>Only program administrators manage server logins.</translation>
+    </message>
+    <message>
+        <source>{0} is deactivated: reactivate them first.</source>
+        <translation>{0} is deactivated: reactivate them first.</translation>
+    </message>
+    <message>
+        <source>You cannot turn off your own server login.</source>
+        <translation>You cannot turn off your own server login.</translation>
+    </message>
+    <message>
+        <source>The server refused: {0}</source>
+        <translation>The server refused: {0}</translation>
+    </message>
+    <message>
+        <source>This desktop is not connected to a school server.</source>
+        <translation>This desktop is not connected to a school server.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached; it turns the server login off when this desktop next synchronizes.</source>
+        <translation>The server cannot be reached; it turns the server login off when this desktop next synchronizes.</translation>
+    </message>
+</context>
+<context>
+    <name>ServerPasswordDialog</name>
+    <message>
+        <source>Server login</source>
+        <translation>Server login</translation>
+    </message>
+    <message>
+        <source>A new password for the school server login of {0} {1} ({2}). Their current server password stops working.</source>
+        <translation>A new password for the school server login of {0} {1} ({2}). Their current server password stops working.</translation>
+    </message>
+    <message>
+        <source>New server password</source>
+        <translation>New server password</translation>
+    </message>
+    <message>
+        <source>Type it again</source>
+        <translation>Type it again</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
         <source>CAMS — Sign in</source>
@@ -3929,6 +3995,38 @@ Invitations already made: {0}. They are kept, but the planning site stops sharin
     <message>
         <source>Give {0} {1} a new temporary password? Their current password stops working now.</source>
         <translation>Give {0} {1} a new temporary password? Their current password stops working now.</translation>
+    </message>
+    <message>
+        <source>Server login…</source>
+        <translation>Server login…</translation>
+    </message>
+    <message>
+        <source>Creating the server login of {0}…</source>
+        <translation>Creating the server login of {0}…</translation>
+    </message>
+    <message>
+        <source>The server login {0} of {1} is ready.</source>
+        <translation>The server login {0} of {1} is ready.</translation>
+    </message>
+    <message>
+        <source>{0} was added, but their server login was not created: {1}</source>
+        <translation>{0} was added, but their server login was not created: {1}</translation>
+    </message>
+    <message>
+        <source>The server password of {0} was not set: {1}</source>
+        <translation>The server password of {0} was not set: {1}</translation>
+    </message>
+    <message>
+        <source>The server login of {0} is turned off.</source>
+        <translation>The server login of {0} is turned off.</translation>
+    </message>
+    <message>
+        <source>{0} had no server login.</source>
+        <translation>{0} had no server login.</translation>
+    </message>
+    <message>
+        <source>An unexpected error stopped it; see the log.</source>
+        <translation>An unexpected error stopped it; see the log.</translation>
     </message>
 </context>
 <context>

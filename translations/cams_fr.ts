@@ -3784,6 +3784,72 @@ Invitations déjà faites : {0}. Elles sont conservées, mais le site de planifi
     </message>
 </context>
 <context>
+    <name>ServerLogins</name>
+    <message>
+        <source>No such staff member.</source>
+        <translation>Ce membre du personnel n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation>Les deux mots de passe ne sont pas identiques.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached; create the server login later with Staff administration → Server login…</source>
+        <translation>Le serveur est injoignable; créez l&apos;accès au serveur plus tard avec Administration des conseillers → Accès au serveur…</translation>
+    </message>
+    <message>
+        <source>Set your server password (My account → Server password…) to manage server logins.</source>
+        <translation>Définissez votre mot de passe du serveur (Mon compte → Mot de passe du serveur…) pour gérer les accès au serveur.</translation>
+    </message>
+    <message>
+        <source>{0} is not on the server yet: synchronize, then use Server login… again.</source>
+        <translation>{0} n&apos;est pas encore sur le serveur : synchronisez, puis utilisez Accès au serveur… de nouveau.</translation>
+    </message>
+    <message>
+        <source>Only program administrators manage server logins.</source>
+        <translation>Seuls les administrateurs du programme gèrent les accès au serveur.</translation>
+    </message>
+    <message>
+        <source>{0} is deactivated: reactivate them first.</source>
+        <translation>{0} est désactivé(e) : réactivez ce compte d&apos;abord.</translation>
+    </message>
+    <message>
+        <source>You cannot turn off your own server login.</source>
+        <translation>Vous ne pouvez pas désactiver votre propre accès au serveur.</translation>
+    </message>
+    <message>
+        <source>The server refused: {0}</source>
+        <translation>Le serveur a refusé : {0}</translation>
+    </message>
+    <message>
+        <source>This desktop is not connected to a school server.</source>
+        <translation>Ce poste n&apos;est pas relié à un serveur de l&apos;école.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached; it turns the server login off when this desktop next synchronizes.</source>
+        <translation>Le serveur est injoignable; il désactivera l&apos;accès au serveur à la prochaine synchronisation de ce poste.</translation>
+    </message>
+</context>
+<context>
+    <name>ServerPasswordDialog</name>
+    <message>
+        <source>Server login</source>
+        <translation>Accès au serveur</translation>
+    </message>
+    <message>
+        <source>A new password for the school server login of {0} {1} ({2}). Their current server password stops working.</source>
+        <translation>Un nouveau mot de passe pour l&apos;accès au serveur de l&apos;école de {0} {1} ({2}). Son mot de passe actuel du serveur cesse de fonctionner.</translation>
+    </message>
+    <message>
+        <source>New server password</source>
+        <translation>Nouveau mot de passe du serveur</translation>
+    </message>
+    <message>
+        <source>Type it again</source>
+        <translation>Retapez-le</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
         <source>CAMS — Sign in</source>
@@ -3929,6 +3995,38 @@ Invitations déjà faites : {0}. Elles sont conservées, mais le site de planifi
     <message>
         <source>Give {0} {1} a new temporary password? Their current password stops working now.</source>
         <translation>Donner un nouveau mot de passe temporaire à {0} {1}? Son mot de passe actuel cesse de fonctionner dès maintenant.</translation>
+    </message>
+    <message>
+        <source>Server login…</source>
+        <translation>Accès au serveur…</translation>
+    </message>
+    <message>
+        <source>Creating the server login of {0}…</source>
+        <translation>Création de l&apos;accès au serveur de {0}…</translation>
+    </message>
+    <message>
+        <source>The server login {0} of {1} is ready.</source>
+        <translation>L&apos;accès au serveur {0} de {1} est prêt.</translation>
+    </message>
+    <message>
+        <source>{0} was added, but their server login was not created: {1}</source>
+        <translation>{0} a été ajouté(e), mais son accès au serveur n&apos;a pas été créé : {1}</translation>
+    </message>
+    <message>
+        <source>The server password of {0} was not set: {1}</source>
+        <translation>Le mot de passe du serveur de {0} n&apos;a pas été défini : {1}</translation>
+    </message>
+    <message>
+        <source>The server login of {0} is turned off.</source>
+        <translation>L&apos;accès au serveur de {0} est désactivé.</translation>
+    </message>
+    <message>
+        <source>{0} had no server login.</source>
+        <translation>{0} n&apos;avait pas d&apos;accès au serveur.</translation>
+    </message>
+    <message>
+        <source>An unexpected error stopped it; see the log.</source>
+        <translation>Une erreur inattendue l&apos;a interrompu; consultez le journal.</translation>
     </message>
 </context>
 <context>

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import logging
 import uuid
+from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Slot
+from PySide6.QtCore import QEvent, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -32,7 +34,7 @@ from cams_desktop.labels import (
     value_label,
 )
 from cams_desktop.models.staff_table import ChangeLogModel, StaffTableModel
-from cams_desktop.services import auth, staff
+from cams_desktop.services import auth, server_logins, staff
 from cams_desktop.services.access import (
     Action,
     Actor,
@@ -43,7 +45,18 @@ from cams_desktop.services.access import (
 from cams_desktop.services.staff import StaffDraft, StaffRow
 from cams_desktop.services.students import ValidationError, school_time_zone
 from cams_desktop.views.background import show_error
+from cams_desktop.views.sync_runner import Job
 from cams_desktop.views.widgets import error_label
+
+log = logging.getLogger(__name__)
+
+# What a server login job may fail with and say to the user.
+_LOGIN_ERRORS = (
+    server_logins.ServerLoginError,
+    NotFound,
+    PermissionDenied,
+    ValidationError,
+)
 
 
 class StaffProfileDialog(QDialog):
@@ -270,6 +283,9 @@ class ChangeLogDialog(QDialog):
 class StaffAdminDialog(QDialog):
     """Administration des conseillers: list, add, edit, deactivate, reset, unlock."""
 
+    # A server login job ended; the sentence shown under the list.
+    server_login_finished = Signal(str)
+
     def __init__(
         self, db: Database, actor: Actor, parent: QWidget | None = None
     ) -> None:
@@ -293,6 +309,12 @@ class StaffAdminDialog(QDialog):
         self.reset_button = QPushButton()
         self.unlock_button = QPushButton()
         self.log_button = QPushButton()
+        self.server_login_button = QPushButton()
+        # What the last server login job did; jobs never block the dialog.
+        self.server_status = QLabel()
+        self.server_status.setWordWrap(True)
+        self.server_status.hide()
+        self._jobs: list[Job] = []
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
 
         actions = QHBoxLayout()
@@ -302,6 +324,7 @@ class StaffAdminDialog(QDialog):
             self.active_button,
             self.reset_button,
             self.unlock_button,
+            self.server_login_button,
         ):
             actions.addWidget(button)
         actions.addStretch(1)
@@ -309,6 +332,7 @@ class StaffAdminDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(actions)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.server_status)
         layout.addWidget(self.buttons)
         self.resize(1000, 600)
 
@@ -319,6 +343,8 @@ class StaffAdminDialog(QDialog):
         self.unlock_button.setVisible(manage)
         self.reset_button.setVisible(allowed(actor, Action.RESET_STAFF_PASSWORD))
         self.log_button.setVisible(allowed(actor, Action.VIEW_STAFF_CHANGE_LOG))
+        self.server_logins = server_logins.server_logins_available(db, actor)
+        self.server_login_button.setVisible(self.server_logins)
 
         self.buttons.rejected.connect(self.reject)
         self.add_button.clicked.connect(self._on_add_clicked)
@@ -327,6 +353,7 @@ class StaffAdminDialog(QDialog):
         self.reset_button.clicked.connect(self._on_reset_clicked)
         self.unlock_button.clicked.connect(self._on_unlock_clicked)
         self.log_button.clicked.connect(self._on_log_clicked)
+        self.server_login_button.clicked.connect(self._on_server_login_clicked)
         self.table.activated.connect(self._on_edit_clicked)
 
         self.retranslate()
@@ -351,6 +378,7 @@ class StaffAdminDialog(QDialog):
         self.reset_button.setText(self.tr("Reset password"))
         self.unlock_button.setText(self.tr("Unlock"))
         self.log_button.setText(self.tr("Change log"))
+        self.server_login_button.setText(self.tr("Server login…"))
         self._update_buttons()
         self.model.retranslate()
 
@@ -369,6 +397,9 @@ class StaffAdminDialog(QDialog):
         self.unlock_button.setEnabled(
             manageable and row is not None and row.locked_until is not None
         )
+        self.server_login_button.setEnabled(
+            manageable and row is not None and row.is_active
+        )
         if row is not None and not row.is_active:
             self.active_button.setText(self.tr("Reactivate"))
         else:
@@ -385,6 +416,9 @@ class StaffAdminDialog(QDialog):
         password = auth.reset_staff_password(self.db, self.actor, row.id)
         TemporaryPasswordDialog(row, password, self).exec()
         self.reload()
+        if self.server_logins:
+            # The same temporary password opens their server login.
+            self.start_server_login(row, password, new=True)
 
     @Slot()
     def _on_edit_clicked(self) -> None:
@@ -403,7 +437,11 @@ class StaffAdminDialog(QDialog):
             staff.set_staff_active(self.db, self.actor, row.id, not row.is_active)
         except (NotFound, PermissionDenied, ValidationError) as error:
             show_error(self, self.windowTitle(), error)
+            self.reload()
+            return
         self.reload()
+        if row.is_active and self.server_logins:
+            self.start_server_logout(row)
 
     @Slot()
     def _on_reset_clicked(self) -> None:
@@ -444,6 +482,104 @@ class StaffAdminDialog(QDialog):
         row = self.selected()
         ChangeLogDialog(self.db, self.actor, row.id if row else None, self).exec()
 
+    @Slot()
+    def _on_server_login_clicked(self) -> None:
+        row = self.selected()
+        if row is None or not self.server_login_button.isEnabled():
+            return
+        dialog = ServerPasswordDialog(self.db, self.actor, row, self)
+        if dialog.exec():
+            self.start_server_login(row, dialog.password.text(), new=False)
+
+    def start_server_login(self, row: StaffRow, password: str, *, new: bool) -> None:
+        """Create or reset ``row``'s server login in the background."""
+        db, actor = self.db, self.actor
+        name = f"{row.first_name} {row.last_name}"
+        self._show_server_status(
+            self.tr("Creating the server login of {0}…").format(name)
+        )
+
+        def done(role: object) -> None:
+            self._finish(
+                self.tr("The server login {0} of {1} is ready.").format(role, name)
+            )
+
+        def failed(error: object) -> None:
+            reason = self._reason(error)
+            if new:
+                self._finish(
+                    self.tr(
+                        "{0} was added, but their server login was not created: {1}"
+                    ).format(name, reason)
+                )
+            else:
+                self._finish(
+                    self.tr("The server password of {0} was not set: {1}").format(
+                        name, reason
+                    )
+                )
+
+        self._run(
+            lambda: server_logins.create_server_login(db, actor, row.id, password),
+            done,
+            failed,
+        )
+
+    def start_server_logout(self, row: StaffRow) -> None:
+        """Turn ``row``'s server login off in the background."""
+        db, actor = self.db, self.actor
+        name = f"{row.first_name} {row.last_name}"
+
+        def done(role: object) -> None:
+            self._finish(
+                self.tr("The server login of {0} is turned off.").format(name)
+                if role is not None
+                else self.tr("{0} had no server login.").format(name)
+            )
+
+        def failed(error: object) -> None:
+            self._finish(self._reason(error))
+
+        self._run(
+            lambda: server_logins.disable_server_login(db, actor, row.id),
+            done,
+            failed,
+        )
+
+    def _reason(self, error: object) -> str:
+        if isinstance(error, _LOGIN_ERRORS):
+            return str(error)
+        log.error("server login job failed: %s", type(error).__name__)
+        return self.tr("An unexpected error stopped it; see the log.")
+
+    def _run(
+        self,
+        work: Callable[[], object],
+        done: Callable[[object], None],
+        failed: Callable[[object], None],
+    ) -> None:
+        self._jobs = [job for job in self._jobs if job.running]
+        job = Job(work, self)
+        self._jobs.append(job)
+        job.done.connect(done)
+        job.failed.connect(failed)
+        job.start()
+
+    def _show_server_status(self, message: str) -> None:
+        self.server_status.setText(message)
+        self.server_status.show()
+
+    def _finish(self, message: str) -> None:
+        self._show_server_status(message)
+        self.server_login_finished.emit(message)
+
+    def done(self, result: int) -> None:
+        # A job's thread must not outlive the dialog that owns it.
+        for job in self._jobs:
+            if job.running:
+                job.wait()
+        super().done(result)
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
@@ -479,3 +615,74 @@ class TemporaryPasswordDialog(QDialog):
                 "next sign in."
             ).format(row.first_name, row.last_name, row.username)
         )
+
+
+class ServerPasswordDialog(QDialog):
+    """Asks twice for a staff member's new server password (Server login…)."""
+
+    def __init__(
+        self, db: Database, actor: Actor, row: StaffRow, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.actor = actor
+        self.row = row
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.again = QLineEdit()
+        self.again.setEchoMode(QLineEdit.EchoMode.Password)
+        self.error_label = error_label()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self._labels = [QLabel(), QLabel()]
+        form = QFormLayout()
+        form.addRow(self._labels[0], self.password)
+        form.addRow(self._labels[1], self.again)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.message)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+        self.buttons.accepted.connect(self._on_ok_clicked)
+        self.buttons.rejected.connect(self.reject)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Server login"))
+        self.message.setText(
+            self.tr(
+                "A new password for the school server login of {0} {1} ({2}). "
+                "Their current server password stops working."
+            ).format(self.row.first_name, self.row.last_name, self.row.username)
+        )
+        self._labels[0].setText(self.tr("New server password"))
+        self._labels[1].setText(self.tr("Type it again"))
+
+    @Slot()
+    def _on_ok_clicked(self) -> None:
+        self.error_label.hide()
+        try:
+            server_logins.validate_server_password(
+                self.db,
+                self.actor,
+                self.row.id,
+                self.password.text(),
+                self.again.text(),
+            )
+        except ValidationError as error:
+            self.error_label.setText("\n".join(error.errors.values()))
+            self.error_label.show()
+            return
+        except (NotFound, PermissionDenied) as error:
+            self.error_label.setText(str(error))
+            self.error_label.show()
+            return
+        self.accept()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

@@ -70,14 +70,32 @@ schema_version text) -> jsonb``
     a new change (version, change log) and audited with the decision
     ``resolved``; the conflict row keeps both sides. Answers ``{"status":
     "ok", "changed": [fields], "version"}``.
+
+``cams.set_staff_login(staff_id uuid, verifier text) -> jsonb`` (program
+administrators, for an active staff member of their school)
+    ``verifier``: a SCRAM-SHA-256 verifier (``SCRAM-SHA-256$…``), never a
+    password. Creates the staff member's login role (named by
+    ``cams.staff_role_name``, like ``roles.staff_role_name``) or sets its new
+    password and turns it back on. Answers ``{"status": "ok", "role",
+    "created"}``, ``{"status": "not_on_server"}`` (the row has not arrived)
+    or ``{"status": "refused", "reason": "not_staff" | "not_administrator" |
+    "not_a_verifier" | "inactive" | "name_taken", "message"}``.
+
+``cams.disable_staff_login(staff_id uuid) -> jsonb`` (program administrators)
+    Turns the login off (NOLOGIN, ``disabled_at``); ``{"status": "ok",
+    "role"}`` (``role`` null: there was none), ``not_on_server`` or
+    ``refused`` (also ``own_login``). A staff row that arrives deactivated or
+    deleted does the same by itself.
 """
 
 from __future__ import annotations
 
+import string
 from dataclasses import dataclass
 
 from cams_desktop.db.school import AccessLevel
 from cams_desktop.server.policies import SEES_ALL_STUDENTS, board_wide_tables
+from cams_desktop.server.roles import MAX_NAME as MAX_ROLE_NAME
 from cams_desktop.server.schema import SyncedTable
 
 # Functions executing as the schema's owner: nothing they run may resolve
@@ -1312,4 +1330,188 @@ SERVER_FUNCTIONS = (
     OPEN_CONFLICTS,
     RESOLVE_CONFLICT,
     SERVER_INFO,
+)
+
+# --- staff logins (program administrators, from their desktop) ----------------
+#
+# These run as ``<prefix>logins`` (see ``roles``), the one role that may create
+# roles; ``setup`` makes them as that role. A desktop sends a SCRAM verifier,
+# never a password, so no clear password reaches the server or its logs.
+
+STAFF_ROLE_NAME = Function(
+    "staff_role_name",
+    "text, text, text[]",
+    f"""
+CREATE OR REPLACE FUNCTION cams.staff_role_name(prefix text, username text,
+                                                taken text[]) RETURNS text
+LANGUAGE sql IMMUTABLE AS $$
+  -- roles.staff_role_name, to the character.
+  SELECT CASE WHEN length(prefix || 'u_' || n.slug) > {MAX_ROLE_NAME}
+                   OR prefix || 'u_' || n.slug = ANY (taken)
+    THEN prefix || 'u_' || left(n.slug, {MAX_ROLE_NAME} - length(prefix) - 9)
+         || '_' || left(encode(sha256(convert_to(username, 'UTF8')), 'hex'), 6)
+    ELSE prefix || 'u_' || n.slug END
+  FROM (SELECT coalesce(nullif(btrim(regexp_replace(
+          translate(username, '{string.ascii_uppercase}', '{string.ascii_lowercase}'),
+          '[^a-z0-9]+', '_', 'g'), '_'), ''), 'staff') AS slug) n
+$$""",
+)
+
+LOGIN_REFUSAL = Function(
+    "login_refusal",
+    "cams.viewer",
+    f"""
+CREATE OR REPLACE FUNCTION cams.login_refusal(v cams.viewer) RETURNS jsonb
+LANGUAGE sql STABLE AS $$
+  SELECT CASE
+    WHEN v.staff_id IS NULL THEN jsonb_build_object('status', 'refused',
+      'reason', 'not_staff',
+      'message', 'this role is not an active CAMS staff member on this server')
+    WHEN v.access_level > {PROGRAM_ADMIN_LEVEL} THEN jsonb_build_object(
+      'status', 'refused', 'reason', 'not_administrator',
+      'message', 'only program administrators manage server logins')
+  END
+$$""",
+)
+
+DISABLE_LOGIN_OF = Function(
+    "disable_login_of",
+    "uuid",
+    """
+CREATE OR REPLACE FUNCTION cams.disable_login_of(staff uuid) RETURNS text
+LANGUAGE plpgsql AS $$
+DECLARE
+  login text;
+BEGIN
+  -- The role stays, so the audit trail keeps naming it.
+  UPDATE cams.staff_roles sr SET disabled_at = coalesce(sr.disabled_at, now())
+    WHERE sr.staff_id = staff RETURNING sr.role_name INTO login;
+  IF login IS NOT NULL AND EXISTS (
+      SELECT 1 FROM pg_roles r WHERE r.rolname = login) THEN
+    BEGIN
+      EXECUTE format('ALTER ROLE %I NOLOGIN', login);
+    EXCEPTION WHEN insufficient_privilege THEN
+      -- PostgreSQL 16+: a role made by an administrator before the logins
+      -- role administered it. disabled_at already shuts cams.viewer().
+      RAISE WARNING 'role % stays able to log in: turn it off as an administrator',
+        login;
+    END;
+  END IF;
+  RETURN login;
+END $$""",
+)
+
+SET_STAFF_LOGIN = Function(
+    "set_staff_login",
+    "uuid, text",
+    f"""
+CREATE OR REPLACE FUNCTION cams.set_staff_login(staff_id uuid, verifier text)
+RETURNS jsonb LANGUAGE plpgsql {DEFINER} AS $$
+DECLARE
+  v cams.viewer := cams.viewer();
+  refusal jsonb := cams.login_refusal(v);
+  target record;
+  prefix text;
+  login text;
+  created boolean;
+BEGIN
+  IF refusal IS NOT NULL THEN
+    RETURN refusal;
+  END IF;
+  IF verifier IS NULL OR verifier !~
+      '^SCRAM-SHA-256\\$[0-9]+:[A-Za-z0-9+/]+=*\\$[A-Za-z0-9+/]+=*:[A-Za-z0-9+/]+=*$'
+  THEN
+    RETURN jsonb_build_object('status', 'refused', 'reason', 'not_a_verifier',
+      'message', 'send a SCRAM-SHA-256 verifier, never a password');
+  END IF;
+  SELECT s.id, s.school_id, s.username, s.is_active, s.deleted_at INTO target
+    FROM cams.staff s WHERE s.id = set_staff_login.staff_id;
+  IF NOT FOUND OR target.school_id IS DISTINCT FROM v.school_id THEN
+    RETURN jsonb_build_object('status', 'not_on_server');
+  END IF;
+  IF target.deleted_at IS NOT NULL OR NOT target.is_active THEN
+    RETURN jsonb_build_object('status', 'refused', 'reason', 'inactive',
+      'message', 'this staff member is not active');
+  END IF;
+  SELECT i.role_prefix INTO prefix FROM cams.schema_info i;
+  SELECT sr.role_name INTO login FROM cams.staff_roles sr
+    WHERE sr.staff_id = target.id;
+  IF login IS NULL THEN
+    login := cams.staff_role_name(prefix, target.username, ARRAY(
+      SELECT r.rolname::text FROM pg_roles r WHERE starts_with(r.rolname, prefix)));
+    IF EXISTS (SELECT 1 FROM pg_roles r WHERE r.rolname = login) THEN
+      RETURN jsonb_build_object('status', 'refused', 'reason', 'name_taken',
+        'message', format('the role %s exists and is not this staff member''s',
+                          login));
+    END IF;
+  END IF;
+  created := NOT EXISTS (SELECT 1 FROM pg_roles r WHERE r.rolname = login);
+  EXECUTE format(CASE WHEN created THEN 'CREATE' ELSE 'ALTER' END
+                 || ' ROLE %I LOGIN PASSWORD %L', login, verifier);
+  EXECUTE format('GRANT %I TO %I', prefix || 'staff', login);
+  INSERT INTO cams.staff_roles (role_name, staff_id) VALUES (login, target.id)
+    ON CONFLICT (role_name) DO UPDATE SET disabled_at = NULL;
+  RETURN jsonb_build_object('status', 'ok', 'role', login, 'created', created);
+END $$""",
+    for_staff=True,
+)
+
+DISABLE_STAFF_LOGIN = Function(
+    "disable_staff_login",
+    "uuid",
+    f"""
+CREATE OR REPLACE FUNCTION cams.disable_staff_login(staff_id uuid)
+RETURNS jsonb LANGUAGE plpgsql {DEFINER} AS $$
+DECLARE
+  v cams.viewer := cams.viewer();
+  refusal jsonb := cams.login_refusal(v);
+  school uuid;
+BEGIN
+  IF refusal IS NOT NULL THEN
+    RETURN refusal;
+  END IF;
+  IF disable_staff_login.staff_id = v.staff_id THEN
+    RETURN jsonb_build_object('status', 'refused', 'reason', 'own_login',
+      'message', 'nobody disables their own server login');
+  END IF;
+  SELECT s.school_id INTO school FROM cams.staff s
+    WHERE s.id = disable_staff_login.staff_id;
+  IF NOT FOUND OR school IS DISTINCT FROM v.school_id THEN
+    RETURN jsonb_build_object('status', 'not_on_server');
+  END IF;
+  RETURN jsonb_build_object('status', 'ok',
+    'role', cams.disable_login_of(disable_staff_login.staff_id));
+END $$""",
+    for_staff=True,
+)
+
+# A deactivated or deleted staff member's row, whoever sends it, turns their
+# login off: cams.viewer() already ignores them, NOLOGIN is the second lock.
+DISABLE_INACTIVE_LOGIN = Function(
+    "disable_inactive_login",
+    "",
+    f"""
+CREATE OR REPLACE FUNCTION cams.disable_inactive_login() RETURNS trigger
+LANGUAGE plpgsql {DEFINER} AS $$
+BEGIN
+  PERFORM cams.disable_login_of(NEW.id);
+  RETURN NULL;
+END $$""",
+)
+
+DISABLE_INACTIVE_LOGIN_TRIGGER = (
+    "disable_login",
+    "CREATE TRIGGER disable_login AFTER INSERT OR UPDATE OF is_active, deleted_at"
+    " ON cams.staff FOR EACH ROW"
+    " WHEN (NOT NEW.is_active OR NEW.deleted_at IS NOT NULL)"
+    " EXECUTE FUNCTION cams.disable_inactive_login()",
+)
+
+LOGIN_FUNCTIONS = (
+    STAFF_ROLE_NAME,
+    LOGIN_REFUSAL,
+    DISABLE_LOGIN_OF,
+    SET_STAFF_LOGIN,
+    DISABLE_STAFF_LOGIN,
+    DISABLE_INACTIVE_LOGIN,
 )

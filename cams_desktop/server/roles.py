@@ -9,7 +9,16 @@ runs, share one server without clashing.
   functions run as this role, which is not a superuser;
 - ``<prefix>staff`` (no login) holds what every staff member may do: read
   through row-level security, run push, pull and counts;
+- ``<prefix>logins`` (no login, CREATEROLE) owns the functions through
+  which a program administrator's desktop creates and disables staff logins
+  (``cams.set_staff_login``, ``cams.disable_staff_login``) and the trigger
+  turning off a deactivated staff member's login; it may read and write
+  only what they need;
 - ``<prefix>u_<username>`` is one staff member's login, a member of the group.
+
+The server computes login names too (``cams.staff_role_name``), so the rule
+below has a twin in SQL (``functions.STAFF_ROLE_NAME``): only ASCII letters
+are lowered, so both give the same name whatever the locale.
 """
 
 from __future__ import annotations
@@ -17,6 +26,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+import string
 import uuid
 
 from psycopg import sql
@@ -29,6 +39,7 @@ log = logging.getLogger(__name__)
 # PostgreSQL cuts longer identifiers.
 MAX_NAME = 63
 _UNSAFE = re.compile(r"[^a-z0-9]+")
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 
 
 def _digest(text: str) -> str:
@@ -51,9 +62,13 @@ def staff_group(prefix: str) -> str:
     return f"{prefix}staff"
 
 
+def logins_role(prefix: str) -> str:
+    return f"{prefix}logins"
+
+
 def staff_role_name(prefix: str, username: str, taken: set[str]) -> str:
     """The login role of a staff member; a hash keeps clashing names apart."""
-    slug = _UNSAFE.sub("_", username.casefold()).strip("_") or "staff"
+    slug = _UNSAFE.sub("_", username.translate(_ASCII_LOWER)).strip("_") or "staff"
     name = f"{prefix}u_{slug}"
     if len(name) > MAX_NAME or name in taken:
         name = f"{prefix}u_{slug[: MAX_NAME - len(prefix) - 9]}_{_digest(username)}"
@@ -125,6 +140,16 @@ def add_staff_role(
                 sql.Identifier(staff_group(prefix)), sql.Identifier(name)
             )
         )
+        if connection.execute(
+            "SELECT 1 FROM pg_roles WHERE rolname = %s", (logins_role(prefix),)
+        ).fetchone():
+            # From PostgreSQL 16 the logins role alters only the roles it
+            # administers: a desktop may then reset or disable this one.
+            connection.execute(
+                sql.SQL("GRANT {} TO {} WITH ADMIN OPTION").format(
+                    sql.Identifier(name), sql.Identifier(logins_role(prefix))
+                )
+            )
         connection.execute(
             "INSERT INTO cams.staff_roles (role_name, staff_id) VALUES (%s, %s)"
             " ON CONFLICT (role_name) DO UPDATE SET disabled_at = NULL",

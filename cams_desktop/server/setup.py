@@ -29,7 +29,10 @@ from cams_desktop.db.tracking import SCHEMA_VERSION
 from cams_desktop.server import ServerError
 from cams_desktop.server.connection import Connection, shown, transaction
 from cams_desktop.server.functions import (
+    DISABLE_INACTIVE_LOGIN,
+    DISABLE_INACTIVE_LOGIN_TRIGGER,
     HELPERS,
+    LOGIN_FUNCTIONS,
     SERVER_FUNCTIONS,
     VIEWER,
     Function,
@@ -42,7 +45,12 @@ from cams_desktop.server.policies import (
     table_functions,
     visible_sql,
 )
-from cams_desktop.server.roles import owner_role, role_prefix, staff_group
+from cams_desktop.server.roles import (
+    logins_role,
+    owner_role,
+    role_prefix,
+    staff_group,
+)
 from cams_desktop.server.schema import (
     SCHEMA,
     SERVER_INDEXES,
@@ -143,6 +151,18 @@ def _administrator_steps(prefix: str) -> Iterator[Step]:
     owner, group = owner_role(prefix), staff_group(prefix)
     yield Step("role", owner, f"CREATE ROLE {owner} NOLOGIN", replaceable=False)
     yield Step("role", group, f"CREATE ROLE {group} NOLOGIN", replaceable=False)
+    logins = logins_role(prefix)
+    yield Step(
+        "role", logins, f"CREATE ROLE {logins} NOLOGIN CREATEROLE", replaceable=False
+    )
+    # From PostgreSQL 16, a role that creates roles grants only the roles it
+    # administers.
+    yield Step(
+        "grants",
+        f"role {logins}",
+        f"GRANT {group} TO {logins} WITH ADMIN OPTION",
+        after=(f"role {logins}",),
+    )
     yield Step(
         "schema",
         SCHEMA,
@@ -256,6 +276,54 @@ def _owner_steps(prefix: str) -> Iterator[Step]:
             f"CREATE POLICY visible ON {qualified} FOR SELECT TO {group} "
             f"USING ({visible_sql(synced.name, synced.name)})",
         )
+
+
+def _login_steps(prefix: str) -> Iterator[Step]:
+    """What lets a program administrator's desktop create and disable logins.
+
+    The functions belong to ``<prefix>logins``, which may create roles and
+    read or write only what they need; the schema's owner, whose functions
+    run push and pull, may not create roles. They are made as that role,
+    allowed to create in the schema for that moment only. Runs as the owner.
+    """
+    owner, group, logins = owner_role(prefix), staff_group(prefix), logins_role(prefix)
+    yield Step(
+        "grants",
+        f"{SCHEMA} for {logins}",
+        f"GRANT USAGE ON SCHEMA {SCHEMA} TO {logins};\n"
+        f"GRANT SELECT (role_prefix) ON {SCHEMA}.schema_info TO {logins};\n"
+        f"GRANT SELECT (id, school_id, username, is_active, deleted_at)"
+        f" ON {SCHEMA}.staff TO {logins};\n"
+        f"GRANT SELECT, INSERT, UPDATE ON {SCHEMA}.staff_roles TO {logins};\n"
+        f"GRANT EXECUTE ON FUNCTION {VIEWER.signature} TO {logins}",
+        after=(
+            f"role {logins}",
+            f"table {SCHEMA}.staff",
+            f"table {SCHEMA}.staff_roles",
+            f"table {SCHEMA}.schema_info",
+        ),
+    )
+    for function in LOGIN_FUNCTIONS:
+        grants = f"REVOKE ALL ON FUNCTION {function.signature} FROM PUBLIC"
+        if function.for_staff:
+            grants += f";\nGRANT EXECUTE ON FUNCTION {function.signature} TO {group}"
+        if function is DISABLE_INACTIVE_LOGIN:
+            # The owner of cams.staff attaches it to the table.
+            grants += f";\nGRANT EXECUTE ON FUNCTION {function.signature} TO {owner}"
+        yield Step(
+            "function",
+            f"{SCHEMA}.{function.name}",
+            f"GRANT CREATE ON SCHEMA {SCHEMA} TO {logins};\n"
+            f"SET LOCAL ROLE {logins};\n{function.sql};\n{grants};\n"
+            f"SET LOCAL ROLE {owner};\n"
+            f"REVOKE CREATE ON SCHEMA {SCHEMA} FROM {logins}",
+        )
+    name, ddl = DISABLE_INACTIVE_LOGIN_TRIGGER
+    yield Step(
+        "trigger",
+        f"{SCHEMA}.staff.{name}",
+        f"DROP TRIGGER IF EXISTS {name} ON {SCHEMA}.staff;\n{ddl}",
+    )
 
 
 def _catalog(connection: Connection, prefix: str) -> dict[str, set[str]]:
@@ -439,10 +507,16 @@ def _set_up(url: str, *, upgrade: bool) -> SetupReport:
         owner = sql.Identifier(owner_role(prefix))
         if not _is_superuser(connection):
             connection.execute(sql.SQL("GRANT {} TO CURRENT_USER").format(owner))
+            connection.execute(
+                sql.SQL("GRANT {} TO CURRENT_USER").format(
+                    sql.Identifier(logins_role(prefix))
+                )
+            )
         # The owner makes the rest: its functions run as a role that is not a
         # superuser.
         connection.execute(sql.SQL("SET LOCAL ROLE {}").format(owner))
         runner.run(_owner_steps(prefix))
+        runner.run(_login_steps(prefix))
         _record_version(connection, version, prefix, report)
         runner.record_fingerprints()
     log.info(

@@ -6,10 +6,11 @@ in the operating system's keychain, never in a file. Whether the connection
 must be encrypted is the school's setting (F-63 "encrypted transfer
 required"), so no desktop can quietly turn it off.
 
-Login roles themselves are made by the school's IT with an administrator
-connection (``cams server add-staff-role`` / ``disable-staff-role``): the
-schema's owner, which the server's functions run as, may not create roles,
-so a desktop cannot make one when a staff member is added.
+Login roles themselves are made by a program administrator's connected
+desktop (``services.server_logins``, through the server's ``<prefix>logins``
+role, the only one that may create roles) or by the school's IT with an
+administrator connection (``cams server add-staff-role`` /
+``disable-staff-role``).
 """
 
 from __future__ import annotations

@@ -347,12 +347,9 @@ def apply_page(db: Database, page: PullPage, *, move_cursor: bool = True) -> int
             rows = by_table.get(name)
             if rows:
                 written += _upsert(connection, table, rows)
+        removed = _removal(connection, tables, page, pending)
         for name, table in reversed(tables.items()):
-            ids = [
-                r.row_id
-                for r in page.removed
-                if r.table == name and (name, r.row_id) not in pending
-            ]
+            ids = sorted(removed.get(name, ()))
             for start in range(0, len(ids), 500):
                 connection.execute(
                     delete(table).where(table.c.id.in_(ids[start : start + 500]))
@@ -362,6 +359,38 @@ def apply_page(db: Database, page: PullPage, *, move_cursor: bool = True) -> int
             write_state(connection, CURSOR, str(page.cursor))
         write_state(connection, LAST_PULL, utcnow().isoformat())
     return written
+
+
+def _removal(
+    connection: Connection,
+    tables: dict[str, Table],
+    page: PullPage,
+    pending: dict[tuple[str, uuid.UUID], dict[str, Any]],
+) -> dict[str, set[uuid.UUID]]:
+    """The rows a page removes, with the local rows that depend on them.
+
+    The server names the rows it has; a row only this desktop made (a note
+    the server refused, then deleted here) goes with its parent too, or it
+    would stay behind as an orphan. Rows with changes still waiting stay.
+    """
+    gone: defaultdict[str, set[uuid.UUID]] = defaultdict(set)
+    for row in page.removed:
+        if row.table in tables and (row.table, row.row_id) not in pending:
+            gone[row.table].add(row.row_id)
+    if not gone:
+        return gone
+    for name, table in tables.items():  # parents first
+        for key in table.foreign_keys:
+            parents = sorted(gone.get(key.column.table.name, ()))
+            for start in range(0, len(parents), 500):
+                for (row_id,) in connection.execute(
+                    select(table.c.id).where(
+                        key.parent.in_(parents[start : start + 500])
+                    )
+                ):
+                    if (name, row_id) not in pending:
+                        gone[name].add(row_id)
+    return gone
 
 
 def _upsert(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> int:

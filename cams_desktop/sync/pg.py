@@ -210,6 +210,36 @@ class PgServer:
             int(answer.get("cursor") or 0),
         )
 
+    # staff logins (program administrators)
+
+    def set_staff_login(
+        self, staff_id: uuid.UUID, role_name_hint: str, password: str
+    ) -> dict[str, Any]:
+        """Create or reset a staff member's login; the server's JSON answer.
+
+        Only a SCRAM verifier leaves this desktop, computed here. A SCRAM
+        verifier does not depend on the role's name (``role_name_hint``, the
+        name the server gives, is what libpq asks for).
+        """
+
+        def run() -> dict[str, Any]:
+            connection = self._connect()
+            verifier = connection.pgconn.encrypt_password(
+                password.encode(), role_name_hint.encode(), b"scram-sha-256"
+            ).decode()
+            row = connection.execute(
+                "SELECT cams.set_staff_login(%s, %s)", (staff_id, verifier)
+            ).fetchone()
+            if row is None or not isinstance(row[0], dict):
+                raise SyncRefused("the server gave no answer to cams.set_staff_login")
+            return row[0]
+
+        return self._retrying(run)
+
+    def disable_staff_login(self, staff_id: uuid.UUID) -> dict[str, Any]:
+        """Turn a staff member's login off; the server's JSON answer."""
+        return self._call("SELECT cams.disable_staff_login(%s)", staff_id)
+
     @staticmethod
     def _check(answer: dict[str, Any]) -> None:
         status = answer.get("status")

@@ -401,4 +401,7 @@ def test_staff_may_run_the_sync_functions_and_the_helpers_of_row_security_only(
         "server_info",
         "open_conflicts",
         "resolve_conflict",
+        # Server logins (program administrators only, checked inside).
+        "set_staff_login",
+        "disable_staff_login",
     }
