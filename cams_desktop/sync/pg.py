@@ -87,6 +87,11 @@ class PgServer:
                     keepalives_count=3,
                 )
             except psycopg.Error as error:
+                if _refused_sign_in(error):
+                    # Trying again later would not help: say so, not "offline".
+                    raise SyncRefused(
+                        f"the server refused the sign-in ({_reason(error)})"
+                    ) from error
                 raise ServerUnavailable(_reason(error)) from error
         return self._connection
 
@@ -259,3 +264,17 @@ def _reason(error: psycopg.Error) -> str:
     """The server's message without connection details (never a password)."""
     text = str(error).strip().splitlines()
     return text[0] if text else type(error).__name__
+
+
+# What PostgreSQL answers to a wrong password, an unknown or disabled login.
+_SIGN_IN_REFUSED = (
+    "password authentication failed",
+    "does not exist",
+    "is not permitted to log in",
+    "no pg_hba.conf entry",
+)
+
+
+def _refused_sign_in(error: psycopg.Error) -> bool:
+    text = str(error)
+    return any(marker in text for marker in _SIGN_IN_REFUSED)

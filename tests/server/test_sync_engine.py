@@ -199,3 +199,20 @@ def test_a_refused_change_is_kept_and_the_copy_returns_to_the_servers(desktops):
     assert issue.changes["access_level"] == [3, 1]
     assert level == AccessLevel.TEACHER  # the server's value again
     assert local.pending_transactions(teacher.db) == []
+
+
+def test_a_refused_sign_in_is_not_taken_for_an_offline_server(fresh_demo_server):
+    from psycopg import conninfo
+
+    from cams_desktop.sync.pg import SyncRefused
+    from cams_desktop.sync.protocol import ServerUnavailable
+
+    unknown = conninfo.make_conninfo(fresh_demo_server.url, user="cams_nobody_here")
+    closed = conninfo.make_conninfo(
+        fresh_demo_server.url, host="127.0.0.1", port="1", connect_timeout="2"
+    )
+
+    with pytest.raises(SyncRefused, match="refused the sign-in"):
+        PgServer(unknown).counts("0")
+    with pytest.raises(ServerUnavailable):
+        PgServer(closed).counts("0")
