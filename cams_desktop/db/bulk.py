@@ -18,6 +18,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any, cast
 
 from sqlalchemy import Boolean, Column, Date, Enum, Integer, String, Table, Uuid, select
+from sqlalchemy.engine import Dialect
 
 from cams_desktop.db.base import Record, UTCDateTime, new_id, utcnow
 from cams_desktop.db.journal import AuditEntry, OutboxEntry
@@ -275,11 +276,33 @@ _OUTBOX = cast(Table, OutboxEntry.__table__)
 def _processors(
     session: CamsSession, columns: Sequence[Column[Any]]
 ) -> list[Callable[[Any], Any] | None]:
-    dialect = session.get_bind().dialect
-    return [c.type.dialect_impl(dialect).bind_processor(dialect) for c in columns]
+    return column_processors(session.get_bind().dialect, columns)
 
 
-def _stored(
+class _NoneToo:
+    """A conversion that also applies to None (a JSON column stores "null")."""
+
+    def __init__(self, convert: Callable[[Any], Any]) -> None:
+        self.convert = convert
+
+    def __call__(self, value: Any) -> Any:
+        return self.convert(value)
+
+
+def column_processors(
+    dialect: Dialect, columns: Sequence[Column[Any]]
+) -> list[Callable[[Any], Any] | None]:
+    """How the driver receives each column's values, as SQLAlchemy does it."""
+    out: list[Callable[[Any], Any] | None] = []
+    for column in columns:
+        process = column.type.dialect_impl(dialect).bind_processor(dialect)
+        if process is not None and column.type.should_evaluate_none:
+            process = _NoneToo(process)
+        out.append(process)
+    return out
+
+
+def stored_rows(
     rows: Sequence[Mapping[str, Any]],
     keys: Sequence[str],
     processors: Sequence[Callable[[Any], Any] | None],
@@ -296,13 +319,16 @@ def _converted(
     """``rows`` as tuples of ``keys``, each column through its conversion.
 
     Converted column by column: one tight loop per column is several times
-    faster than one generator per row. None stays None.
+    faster than one generator per row. None stays None, except for the
+    conversions that say otherwise.
     """
     columns: list[list[Any]] = []
     for key, convert in zip(keys, conversions, strict=True):
         values = [row[key] for row in rows]
         if convert is None or convert is _same:
             pass
+        elif isinstance(convert, _NoneToo):
+            values = [convert(v) for v in values]
         elif _repeats(values):
             # The time of the write, the school, the author: each distinct
             # value is converted once.
@@ -338,7 +364,7 @@ def _insert_rows(
     marks = ", ".join("?" for _ in columns)
     session.connection().exec_driver_sql(
         f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})',
-        _stored(rows, [c.key for c in columns], _processors(session, columns)),
+        stored_rows(rows, [c.key for c in columns], _processors(session, columns)),
     )
 
 
@@ -362,7 +388,9 @@ def _update_rows(
     rows = [p | {"now": now, "actor": actor_id} for p in params]
     session.connection().exec_driver_sql(
         f'UPDATE "{table.name}" SET {assignments} WHERE "id" = ?',
-        _stored(rows, keys, _processors(session, [*columns, *bookkeeping, table.c.id])),
+        stored_rows(
+            rows, keys, _processors(session, [*columns, *bookkeeping, table.c.id])
+        ),
     )
 
 

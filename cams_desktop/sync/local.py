@@ -11,13 +11,14 @@ from __future__ import annotations
 import base64
 import contextlib
 import datetime as dt
+import functools
 import hashlib
 import json
 import logging
 import sys
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any, cast
 
@@ -40,6 +41,7 @@ from sqlalchemy import Enum as SqlEnum
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from cams_desktop.db.base import Base, Record, UTCDateTime, utcnow
+from cams_desktop.db.bulk import column_processors, stored_rows
 from cams_desktop.db.engine import Database
 from cams_desktop.db.journal import DeviceState, OutboxEntry, SyncIssue
 from cams_desktop.sync.protocol import (
@@ -268,12 +270,19 @@ def export_outbox(db: Database, out: IO[str]) -> int:
 
 def from_wire(table: Table, row: dict[str, Any]) -> dict[str, Any]:
     """A row in JSON form back to the Python values of ``table``'s columns."""
-    values: dict[str, Any] = {}
-    for column in table.columns:
-        if column.key not in row:
-            continue
-        values[column.key] = _value(column.type, row[column.key])
-    return values
+    return {
+        key: None if (value := row[key]) is None else convert(value)
+        for key, convert in _readers(table)
+        if key in row
+    }
+
+
+@functools.cache
+def _readers(table: Table) -> tuple[tuple[str, Callable[[Any], Any]], ...]:
+    """Each column's conversion from its wire form, chosen once per table."""
+    return tuple(
+        (column.key, functools.partial(_value, column.type)) for column in table.columns
+    )
 
 
 def _value(kind: Any, value: Any) -> Any:
@@ -394,16 +403,30 @@ def _removal(
 
 
 def _upsert(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> int:
+    """INSERT … ON CONFLICT DO UPDATE through the driver, one statement per shape.
+
+    Values go through the columns' own conversions (``bulk.stored_rows``),
+    without SQLAlchemy's per-row bookkeeping: a first download writes tens
+    of thousands of rows.
+    """
+    dialect = connection.dialect
     by_columns: defaultdict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
         by_columns[tuple(sorted(row))].append(row)
-    for columns, group in by_columns.items():
-        statement = sqlite_insert(table)
-        update = {c: statement.excluded[c] for c in columns if c != "id"}
+    for keys, group in by_columns.items():
         _free_unique_values(connection, table, group)
-        connection.execute(
-            statement.on_conflict_do_update(index_elements=["id"], set_=update),
-            group,
+        columns = [table.c[key] for key in keys]
+        names = ", ".join(f'"{c.name}"' for c in columns)
+        marks = ", ".join("?" for _ in columns)
+        updates = ", ".join(
+            f'"{c.name}" = excluded."{c.name}"' for c in columns if c.key != "id"
+        )
+        action = f"DO UPDATE SET {updates}" if updates else "DO NOTHING"
+        processors = column_processors(dialect, columns)
+        connection.exec_driver_sql(
+            f'INSERT INTO "{table.name}" ({names}) VALUES ({marks}) '
+            f'ON CONFLICT ("id") {action}',
+            stored_rows(group, keys, processors),
         )
     return len(rows)
 

@@ -246,3 +246,30 @@ def test_bulk_rows_are_stored_exactly_as_the_orm_stores_them(tiny_school):
     assert len(bulk_row["id"]) == len(orm_row["id"]) == 32
     assert len(bulk_row["created_at"]) == len(orm_row["created_at"])
     assert len(audit_types) == 1  # one storage format for every audit row
+
+
+def test_a_json_none_is_stored_as_json_null_as_the_orm_stores_it(tiny_school):
+    import sqlite3
+
+    from cams_desktop.db.school import SchoolSetting
+
+    db, actor = tiny_school.db, tiny_school.admin
+    with db.transaction(actor.staff_id) as session:
+        session.add(
+            SchoolSetting(school_id=tiny_school.school_id, key="orm", value=None)
+        )
+    with db.transaction(actor.staff_id) as session:
+        bulk_insert(
+            session,
+            SchoolSetting,
+            [{"school_id": tiny_school.school_id, "key": "bulk", "value": None}],
+        )
+
+    raw = sqlite3.connect(db.path)
+    stored = dict(
+        raw.execute(
+            "SELECT key, value FROM school_settings WHERE key IN ('orm', 'bulk')"
+        )
+    )
+    raw.close()
+    assert stored == {"orm": "null", "bulk": "null"}
