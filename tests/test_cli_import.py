@@ -19,7 +19,7 @@ from cams_desktop.services.demo import DEMO_SITE_ACCOUNT
 
 pytestmark = pytest.mark.unit
 
-ROSTERS = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "rosters"
+ROSTERS = Path(__file__).resolve().parent / "data" / "rosters"
 CONTOSO = ROSTERS / "oea-contoso-sis" / "students.csv"
 
 

@@ -20,7 +20,7 @@ from cams_desktop.views.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
 
-ROSTERS = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "rosters"
+ROSTERS = Path(__file__).resolve().parents[1] / "data" / "rosters"
 CONTOSO = ROSTERS / "oea-contoso-sis" / "students.csv"
 WAIT = 30_000
 

@@ -34,7 +34,7 @@ from cams_desktop.services.roster.records import (
 
 pytestmark = pytest.mark.unit
 
-ROSTERS = Path(__file__).resolve().parents[3] / ".." / "shared" / "data" / "rosters"
+ROSTERS = Path(__file__).resolve().parents[2] / "data" / "rosters"
 CONTOSO = ROSTERS / "oea-contoso-sis"
 SDS_V1 = ROSTERS / "ms-sds-csv-samples" / "sds-v1-100-users"
 SDS_V21 = ROSTERS / "ms-sds-csv-samples" / "sds-v2.1"

@@ -23,7 +23,7 @@ from cams_desktop.services.roster.records import RosterFormat
 
 pytestmark = pytest.mark.unit
 
-ROSTERS = Path(__file__).resolve().parents[3] / ".." / "shared" / "data" / "rosters"
+ROSTERS = Path(__file__).resolve().parents[2] / "data" / "rosters"
 NEW, UPDATE, UNCHANGED, ERROR, SKIPPED = RowKind
 TODAY = dt.date(2026, 12, 1)
 
