@@ -44,6 +44,22 @@ def _staff(
     )
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("cams", "CAMS Desktop")
+    group.addoption(
+        "--seeds",
+        type=int,
+        default=None,
+        help="random sync workload: run this many seeds (default 8)",
+    )
+    group.addoption(
+        "--seed",
+        type=int,
+        default=None,
+        help="random sync workload: replay this one seed",
+    )
+
+
 @pytest.fixture
 def tiny_school(tmp_path: Path) -> Iterator[TinySchool]:
     db = Database(tmp_path / "tiny.sqlite")

@@ -9,8 +9,9 @@ the desktops sync in random order. At the end the network heals, every desktop
 syncs, and the fault bar's checks run.
 
 Every choice comes from ``random.Random(seed)`` and the rows are picked in
-a stable order, so a failing seed replays exactly: ``CAMS_SYNC_SEED=<seed>``
-runs that seed alone, ``CAMS_SYNC_SEEDS=<n>`` runs n seeds (CI runs a few).
+a stable order, so a failing seed replays exactly: ``pytest --seed S``
+(or ``CAMS_SYNC_SEED=S``) runs that seed alone, ``pytest --seeds N`` (or
+``CAMS_SYNC_SEEDS=N``) runs N seeds from 7100; the suite runs 8.
 """
 
 from __future__ import annotations
@@ -46,11 +47,18 @@ USERS = ("direction", "conseiller", "enseignant", "enseignant")
 NAMES = ("Amélie", "Béatrice", "Cédric", "Dominique", "Éloïse", "Félix")
 
 
-def _seeds() -> list[int]:
-    if os.environ.get("CAMS_SYNC_SEED"):
-        return [int(os.environ["CAMS_SYNC_SEED"])]
-    count = int(os.environ.get("CAMS_SYNC_SEEDS") or 4)
-    return [FIRST_SEED + n for n in range(count)]
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Seeds from --seed/--seeds (or CAMS_SYNC_SEED/CAMS_SYNC_SEEDS); 8 by default."""
+    if "seed" not in metafunc.fixturenames:
+        return
+    config = metafunc.config
+    one = config.getoption("--seed") or os.environ.get("CAMS_SYNC_SEED")
+    if one:
+        seeds = [int(one)]
+    else:
+        count = config.getoption("--seeds") or os.environ.get("CAMS_SYNC_SEEDS") or 8
+        seeds = [FIRST_SEED + n for n in range(int(count))]
+    metafunc.parametrize("seed", seeds)
 
 
 @pytest.fixture
@@ -268,7 +276,6 @@ class Workload:
         self.fleet.heal_and_sync(rounds=3)
 
 
-@pytest.mark.parametrize("seed", _seeds())
 def test_random_workload_ends_in_agreement(fleet, seed):
     workload = Workload(fleet, seed)
     try:
@@ -278,5 +285,5 @@ def test_random_workload_ends_in_agreement(fleet, seed):
     except Exception as error:
         raise AssertionError(
             f"random workload failed at step {workload.step}; "
-            f"replay with CAMS_SYNC_SEED={seed}: {error}"
+            f"replay with pytest --seed {seed}: {error}"
         ) from error
