@@ -155,7 +155,7 @@ def add_staff_role(
             " ON CONFLICT (role_name) DO UPDATE SET disabled_at = NULL",
             (name, staff_id),
         )
-    log.info("login role %s ready for staff %s", name, staff_id)
+    log.info("login role ready for staff %s", staff_id)
     return name
 
 
@@ -177,7 +177,7 @@ def disable_staff_role(admin_url: str, staff_id: uuid.UUID) -> str:
         connection.execute(
             sql.SQL("ALTER ROLE {} NOLOGIN").format(sql.Identifier(name))
         )
-    log.info("login role %s disabled", name)
+    log.info("login role of staff %s disabled", staff_id)
     return name
 
 
