@@ -4570,6 +4570,18 @@ Invitations already made: {0}. They are kept, but the planning site stops sharin
         <source>The server did not take this choice: {0}</source>
         <translation>The server did not take this choice: {0}</translation>
     </message>
+    <message>
+        <source>The server keeps asking for changes from number {0} on; synchronization stopped. Tell the school&apos;s IT.</source>
+        <translation>The server keeps asking for changes from number {0} on; synchronization stopped. Tell the school&apos;s IT.</translation>
+    </message>
+    <message>
+        <source>The server has lost changes this desktop sent before (it asks again from change {0}, older than what this desktop keeps). Tell the school&apos;s IT: the server may have been restored from an old backup.</source>
+        <translation>The server has lost changes this desktop sent before (it asks again from change {0}, older than what this desktop keeps). Tell the school&apos;s IT: the server may have been restored from an old backup.</translation>
+    </message>
+    <message>
+        <source>This desktop was offline longer than the server keeps deletions, and some of its changes are not sent yet; they stay here. Synchronize again when the server takes them.</source>
+        <translation>This desktop was offline longer than the server keeps deletions, and some of its changes are not sent yet; they stay here. Synchronize again when the server takes them.</translation>
+    </message>
 </context>
 <context>
     <name>SyncStatusWidget</name>

@@ -4570,6 +4570,18 @@ Invitations déjà faites : {0}. Elles sont conservées, mais le site de planifi
         <source>The server did not take this choice: {0}</source>
         <translation>Le serveur n&apos;a pas accepté ce choix : {0}</translation>
     </message>
+    <message>
+        <source>The server keeps asking for changes from number {0} on; synchronization stopped. Tell the school&apos;s IT.</source>
+        <translation>Le serveur redemande sans cesse les changements à partir du numéro {0}; la synchronisation est arrêtée. Avisez le service informatique de l&apos;école.</translation>
+    </message>
+    <message>
+        <source>The server has lost changes this desktop sent before (it asks again from change {0}, older than what this desktop keeps). Tell the school&apos;s IT: the server may have been restored from an old backup.</source>
+        <translation>Le serveur a perdu des changements que ce poste lui avait envoyés (il redemande à partir du changement {0}, plus ancien que ce que ce poste conserve). Avisez le service informatique de l&apos;école : le serveur a peut-être été restauré à partir d&apos;une vieille sauvegarde.</translation>
+    </message>
+    <message>
+        <source>This desktop was offline longer than the server keeps deletions, and some of its changes are not sent yet; they stay here. Synchronize again when the server takes them.</source>
+        <translation>Ce poste est resté hors ligne plus longtemps que le serveur ne garde les suppressions, et certains de ses changements ne sont pas encore envoyés; ils restent ici. Synchronisez de nouveau quand le serveur les acceptera.</translation>
+    </message>
 </context>
 <context>
     <name>SyncStatusWidget</name>

@@ -15,6 +15,8 @@ import uuid
 from collections import Counter
 from dataclasses import dataclass, field
 
+from PySide6.QtCore import QCoreApplication
+
 from cams_desktop.db.base import utcnow
 from cams_desktop.db.engine import Database
 from cams_desktop.db.tracking import SCHEMA_VERSION
@@ -81,18 +83,24 @@ class SyncEngine:
             if resend_from is None:
                 return
         raise SyncError(
-            f"The server keeps asking for changes from number {resend_from} on; "
-            "synchronization stopped. Tell the school's IT."
+            QCoreApplication.translate(
+                "Sync",
+                "The server keeps asking for changes from number {0} on; "
+                "synchronization stopped. Tell the school's IT.",
+            ).format(resend_from)
         )
 
     def _push_pass(self, report: SyncReport, resend_from: int | None) -> int | None:
         transactions = local.pending_transactions(self.db, resend_from=resend_from)
         if resend_from is not None and not _covers(transactions, resend_from):
             raise SyncError(
-                "The server has lost changes this desktop sent before "
-                f"(it asks again from change {resend_from}, older than what this "
-                "desktop keeps). Tell the school's IT: the server may have been "
-                "restored from an old backup."
+                QCoreApplication.translate(
+                    "Sync",
+                    "The server has lost changes this desktop sent before (it "
+                    "asks again from change {0}, older than what this desktop "
+                    "keeps). Tell the school's IT: the server may have been "
+                    "restored from an old backup.",
+                ).format(resend_from)
             )
         for mutations in transactions:
             reply = self.server.push(self.db.device_id, SCHEMA_VERSION, mutations)
@@ -118,9 +126,13 @@ class SyncEngine:
                 self._resend_kept(report)
             if report.waiting:
                 raise SyncError(
-                    "This desktop was offline longer than the server keeps "
-                    "deletions, and some of its changes are not sent yet; they "
-                    "stay here. Synchronize again when the server takes them."
+                    QCoreApplication.translate(
+                        "Sync",
+                        "This desktop was offline longer than the server keeps "
+                        "deletions, and some of its changes are not sent yet; "
+                        "they stay here. Synchronize again when the server takes "
+                        "them.",
+                    )
                 ) from None
             log.warning("cursor too old: downloading everything again")
             start = self._download(report, list(local.synced_tables()))
