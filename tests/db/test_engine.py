@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 import uuid
 
 import pytest
@@ -126,7 +127,14 @@ def test_backup_copies_a_live_database(tmp_path):
 def test_keys_are_uuid7_and_link_ids_are_deterministic():
     first, second = new_id(), new_id()
     assert first.version == 7
+    assert first.variant == uuid.RFC_4122
     assert first < second
+    # Ids made within one millisecond still grow, and keep version and variant.
+    many = [new_id() for _ in range(20_000)]
+    assert many == sorted(many)
+    assert len(set(many)) == len(many)
+    assert {(i.version, i.variant) for i in many} == {(7, uuid.RFC_4122)}
+    assert abs((many[-1].int >> 80) - time.time() * 1000) < 5_000  # no drift ahead
     a, b = uuid.uuid4(), uuid.uuid4()
     assert link_id(a, b) == link_id(a, b) != link_id(b, a)
 
