@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
-import keyring
 import psycopg
 import pytest
-from keyring.backend import KeyringBackend
 from PySide6.QtCore import Qt
 
 from cams_desktop.dialogs.server_dialog import ServerDialog
@@ -28,41 +25,6 @@ from cams_desktop.services.server_connection import (
 )
 
 pytestmark = pytest.mark.gui
-
-
-class FileKeyring(KeyringBackend):
-    """A keychain in a JSON file, so tests never touch the real one."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self, path: Path) -> None:
-        super().__init__()
-        self.path = path
-
-    def _load(self) -> dict[str, str]:
-        return json.loads(self.path.read_text()) if self.path.exists() else {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self._load().get(f"{service}|{username}")
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        data = self._load()
-        data[f"{service}|{username}"] = password
-        self.path.write_text(json.dumps(data))
-
-    def delete_password(self, service: str, username: str) -> None:
-        data = self._load()
-        data.pop(f"{service}|{username}", None)
-        self.path.write_text(json.dumps(data))
-
-
-@pytest.fixture
-def file_keyring(tmp_path):
-    previous = keyring.get_keyring()
-    backend = FileKeyring(tmp_path / "keyring.json")
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
 
 
 def _dialog(qtbot, school, actor=None, **options):

@@ -5,16 +5,12 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import json
 import shutil
 import sqlite3
 import uuid
-from pathlib import Path
 from typing import Any
 
-import keyring
 import pytest
-from keyring.backend import KeyringBackend
 from psycopg import conninfo
 from psycopg.types.json import Jsonb
 from PySide6.QtCore import QSettings, Qt
@@ -41,40 +37,6 @@ pytestmark = [pytest.mark.pg, pytest.mark.gui]
 
 
 PASSWORD = "mot-de-passe-1"  # the test server's staff password (conftest)
-
-
-class FileKeyring(KeyringBackend):
-    """A keychain in a JSON file, so tests never touch the real one."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self, path: Path) -> None:
-        super().__init__()
-        self.path = path
-
-    def _load(self) -> dict[str, str]:
-        return json.loads(self.path.read_text()) if self.path.exists() else {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self._load().get(f"{service}|{username}")
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        data = self._load()
-        data[f"{service}|{username}"] = password
-        self.path.write_text(json.dumps(data))
-
-    def delete_password(self, service: str, username: str) -> None:
-        data = self._load()
-        data.pop(f"{service}|{username}", None)
-        self.path.write_text(json.dumps(data))
-
-
-@pytest.fixture
-def file_keyring(tmp_path):
-    previous = keyring.get_keyring()
-    keyring.set_keyring(FileKeyring(tmp_path / "keyring.json"))
-    yield
-    keyring.set_keyring(previous)
 
 
 @pytest.fixture(scope="module")

@@ -4,12 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import json
-from pathlib import Path
 
-import keyring
 import pytest
-from keyring.backend import KeyringBackend
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QWidget
 
@@ -29,40 +25,6 @@ pytestmark = pytest.mark.gui
 NOW = dt.datetime(2026, 11, 30, 14, 0, tzinfo=dt.UTC)
 # A port nothing listens on: the server is down.
 DOWN = ServerSettings("127.0.0.1", "ecole", 1)
-
-
-class FileKeyring(KeyringBackend):
-    """A keychain in a JSON file, so tests never touch the real one."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self, path: Path) -> None:
-        super().__init__()
-        self.path = path
-
-    def _load(self) -> dict[str, str]:
-        return json.loads(self.path.read_text()) if self.path.exists() else {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self._load().get(f"{service}|{username}")
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        data = self._load()
-        data[f"{service}|{username}"] = password
-        self.path.write_text(json.dumps(data))
-
-    def delete_password(self, service: str, username: str) -> None:
-        data = self._load()
-        data.pop(f"{service}|{username}", None)
-        self.path.write_text(json.dumps(data))
-
-
-@pytest.fixture
-def file_keyring(tmp_path):
-    previous = keyring.get_keyring()
-    keyring.set_keyring(FileKeyring(tmp_path / "keyring.json"))
-    yield
-    keyring.set_keyring(previous)
 
 
 @pytest.fixture
