@@ -8,15 +8,12 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QSettings, QUrl, Slot
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -28,29 +25,10 @@ from cams_desktop.services import print_jobs, student_logins, students
 from cams_desktop.services.access import Actor, NotFound, PermissionDenied
 from cams_desktop.services.student_logins import LoginHistory, NewPassword
 from cams_desktop.services.students import StudentRow
-from cams_desktop.views.widgets import error_label
+from cams_desktop.views.widgets import error_label, fill_table, read_only_table
 
 # Column of the password in the new passwords table.
 PASSWORD_COLUMN = 2
-
-
-def _table(columns: int) -> QTableWidget:
-    table = QTableWidget(0, columns)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setStretchLastSection(True)
-    table.setWordWrap(False)
-    return table
-
-
-def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
-    table.setRowCount(0)
-    table.setRowCount(len(rows))
-    for r, cells in enumerate(rows):
-        for c, text in enumerate(cells):
-            table.setItem(r, c, QTableWidgetItem(text))
-    table.resizeColumnsToContents()
 
 
 class NewPasswordsDialog(QDialog):
@@ -77,7 +55,7 @@ class NewPasswordsDialog(QDialog):
 
         self.warning = QLabel()
         self.warning.setWordWrap(True)
-        self.table = _table(3)
+        self.table = read_only_table(3)
         self.copy_button = QPushButton()
         self.print_button = QPushButton()
         self.saved_label = QLabel()
@@ -103,7 +81,9 @@ class NewPasswordsDialog(QDialog):
         self.print_button.clicked.connect(self._on_print_clicked)
         self.buttons.rejected.connect(self.reject)
 
-        _fill(self.table, [[p.name, p.username, p.password] for p in self._passwords])
+        fill_table(
+            self.table, [[p.name, p.username, p.password] for p in self._passwords]
+        )
         fixed = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         for r in range(self.table.rowCount()):
             item = self.table.item(r, PASSWORD_COLUMN)
@@ -218,7 +198,7 @@ class LoginHistoryDialog(QDialog):
 
         self.count_label = QLabel()
         self.last_label = QLabel()
-        self.table = _table(2)
+        self.table = read_only_table(2)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         layout = QVBoxLayout(self)
         layout.addWidget(self.count_label)
@@ -255,7 +235,7 @@ class LoginHistoryDialog(QDialog):
                 )
             )
         self.table.setHorizontalHeaderLabels([self.tr("When"), self.tr("From")])
-        _fill(
+        fill_table(
             self.table,
             [
                 [

@@ -7,7 +7,6 @@ import uuid
 
 from PySide6.QtCore import QEvent, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -21,8 +20,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -45,29 +42,9 @@ from cams_desktop.services.mail import SmtpSettings
 from cams_desktop.services.messages import Audience, SentMessageRow
 from cams_desktop.services.students import StudentRow, ValidationError
 from cams_desktop.views.background import show_error
-from cams_desktop.views.widgets import error_label
+from cams_desktop.views.widgets import error_label, fill_table, read_only_table
 
 DEFAULT_SMTP_PORT = 587
-
-
-def _table(columns: int) -> QTableWidget:
-    table = QTableWidget(0, columns)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setStretchLastSection(True)
-    table.setWordWrap(False)
-    return table
-
-
-def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
-    table.setRowCount(0)
-    table.setRowCount(len(rows))
-    for r, cells in enumerate(rows):
-        for c, text in enumerate(cells):
-            table.setItem(r, c, QTableWidgetItem(text))
-    table.resizeColumnsToContents()
 
 
 def _errors(error: Exception) -> str:
@@ -345,7 +322,7 @@ class ManageMessagesDialog(QDialog):
         self.time_zone = students.school_time_zone(db, actor)
         self._rows: list[SentMessageRow] = []
 
-        self.table = _table(8)
+        self.table = read_only_table(8, single_selection=True)
         self.delete_button = QPushButton()
         self.resend_button = QPushButton()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -373,7 +350,7 @@ class ManageMessagesDialog(QDialog):
         chosen = self._current()
         self._rows = messages.sent_messages(self.db, self.actor)
         language = current_language()
-        _fill(
+        fill_table(
             self.table,
             [
                 [
@@ -622,7 +599,7 @@ class JournalDialog(QDialog):
         self.time_zone = students.school_time_zone(db, actor)
         self._entries: list[JournalRow] = guidance.journal(db, actor, student.id)
 
-        self.table = _table(2)
+        self.table = read_only_table(2, single_selection=True)
         self.body = QPlainTextEdit()
         self.body.setReadOnly(True)
         self.empty_label = QLabel()
@@ -677,7 +654,7 @@ class JournalDialog(QDialog):
         rows = self.table.selectionModel().selectedRows()
         chosen = rows[0].row() if rows else -1
         language = current_language()
-        _fill(
+        fill_table(
             self.table,
             [
                 [
@@ -712,7 +689,7 @@ class ParentCommentsDialog(QDialog):
             db, actor, student.id
         )
 
-        self.table = _table(3)
+        self.table = read_only_table(3, single_selection=True)
         self.table.setWordWrap(True)
         self.empty_label = QLabel()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -740,7 +717,7 @@ class ParentCommentsDialog(QDialog):
         self.empty_label.setText(self.tr("No parent has left a comment."))
         self.empty_label.setVisible(not self._comments)
         language = current_language()
-        _fill(
+        fill_table(
             self.table,
             [
                 [

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QMessageBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
 
 ERROR_STYLE = "color: #b00020;"
 
@@ -24,3 +31,26 @@ def may_discard(parent: QWidget, unsaved: bool, question: str) -> bool:
         return True
     answer = QMessageBox.question(parent, parent.windowTitle(), question)
     return answer == QMessageBox.StandardButton.Yes
+
+
+def read_only_table(columns: int, *, single_selection: bool = False) -> QTableWidget:
+    """A table of whole rows to read, not to edit."""
+    table = QTableWidget(0, columns)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    if single_selection:
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.setWordWrap(False)
+    return table
+
+
+def fill_table(table: QTableWidget, rows: list[list[str]]) -> None:
+    """Replace a read-only table's rows with ``rows`` of text."""
+    table.setRowCount(0)
+    table.setRowCount(len(rows))
+    for r, cells in enumerate(rows):
+        for c, text in enumerate(cells):
+            table.setItem(r, c, QTableWidgetItem(text))
+    table.resizeColumnsToContents()
