@@ -55,7 +55,7 @@ class OutboxEntry(Base):
     # Set when the server acknowledged the change. Acknowledged changes are
     # kept a while, so that a server restored from an older backup can ask
     # for them again (SYNC.md fault 20).
-    acknowledged_at: Mapped[dt.datetime | None]
+    acknowledged_at: Mapped[dt.datetime | None] = mapped_column(index=True)
 
 
 class DeviceState(Base):

@@ -31,6 +31,13 @@ def upgrade() -> None:
                 nullable=True,
             )
         )
+        # The waiting changes are counted every few seconds among the
+        # acknowledged ones kept for weeks.
+        batch_op.create_index(
+            batch_op.f("ix_sync_outbox_acknowledged_at"),
+            ["acknowledged_at"],
+            unique=False,
+        )
     op.create_table(
         "sync_issues",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -69,4 +76,5 @@ def downgrade() -> None:
         recreate="always",
         table_kwargs={"sqlite_autoincrement": False},
     ) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_sync_outbox_acknowledged_at"))
         batch_op.drop_column("acknowledged_at")
