@@ -4582,6 +4582,22 @@ Invitations already made: {0}. They are kept, but the planning site stops sharin
         <source>This desktop was offline longer than the server keeps deletions, and some of its changes are not sent yet; they stay here. Synchronize again when the server takes them.</source>
         <translation>This desktop was offline longer than the server keeps deletions, and some of its changes are not sent yet; they stay here. Synchronize again when the server takes them.</translation>
     </message>
+    <message>
+        <source>the server refused the sign-in ({0})</source>
+        <translation>the server refused the sign-in ({0})</translation>
+    </message>
+    <message>
+        <source>the server gave no answer to {0}</source>
+        <translation>the server gave no answer to {0}</translation>
+    </message>
+    <message>
+        <source>the server gave an unknown answer: {0}</source>
+        <translation>the server gave an unknown answer: {0}</translation>
+    </message>
+    <message>
+        <source>the server refused: {0}</source>
+        <translation>the server refused: {0}</translation>
+    </message>
 </context>
 <context>
     <name>SyncStatusWidget</name>

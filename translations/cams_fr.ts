@@ -4582,6 +4582,22 @@ Invitations déjà faites : {0}. Elles sont conservées, mais le site de planifi
         <source>This desktop was offline longer than the server keeps deletions, and some of its changes are not sent yet; they stay here. Synchronize again when the server takes them.</source>
         <translation>Ce poste est resté hors ligne plus longtemps que le serveur ne garde les suppressions, et certains de ses changements ne sont pas encore envoyés; ils restent ici. Synchronisez de nouveau quand le serveur les acceptera.</translation>
     </message>
+    <message>
+        <source>the server refused the sign-in ({0})</source>
+        <translation>le serveur a refusé la connexion ({0})</translation>
+    </message>
+    <message>
+        <source>the server gave no answer to {0}</source>
+        <translation>le serveur n&apos;a pas répondu à {0}</translation>
+    </message>
+    <message>
+        <source>the server gave an unknown answer: {0}</source>
+        <translation>le serveur a donné une réponse inconnue : {0}</translation>
+    </message>
+    <message>
+        <source>the server refused: {0}</source>
+        <translation>le serveur a refusé : {0}</translation>
+    </message>
 </context>
 <context>
     <name>SyncStatusWidget</name>

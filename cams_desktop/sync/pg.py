@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 import psycopg
 import psycopg.errors
 from psycopg.types.json import Jsonb
+from PySide6.QtCore import QCoreApplication
 
 from cams_desktop.sync.protocol import (
     ChangedRow,
@@ -90,7 +91,9 @@ class PgServer:
                 if _refused_sign_in(error):
                     # Trying again later would not help: say so, not "offline".
                     raise SyncRefused(
-                        f"the server refused the sign-in ({_reason(error)})"
+                        QCoreApplication.translate(
+                            "Sync", "the server refused the sign-in ({0})"
+                        ).format(_reason(error))
                     ) from error
                 raise ServerUnavailable(_reason(error)) from error
         return self._connection
@@ -101,7 +104,11 @@ class PgServer:
         def run() -> dict[str, Any]:
             row = self._connect().execute(query, params).fetchone()
             if row is None or not isinstance(row[0], dict):
-                raise SyncRefused(f"the server gave no answer to {query.split('(')[0]}")
+                raise SyncRefused(
+                    QCoreApplication.translate(
+                        "Sync", "the server gave no answer to {0}"
+                    ).format(query.split("(")[0])
+                )
             return row[0]
 
         return self._retrying(run)
@@ -150,7 +157,11 @@ class PgServer:
         for item in answer.get("results") or []:
             outcome = _OUTCOMES.get(str(item.get("result")))
             if outcome is None:
-                raise SyncRefused(f"the server answered {item.get('result')!r}")
+                raise SyncRefused(
+                    QCoreApplication.translate(
+                        "Sync", "the server gave an unknown answer: {0}"
+                    ).format(item.get("result"))
+                )
             if outcome is Outcome.DUPLICATE and item.get("decision") in _KEPT:
                 # The answer to the first delivery was lost: the desktop
                 # still lists the conflict or the refusal.
@@ -227,19 +238,16 @@ class PgServer:
         name the server gives, is what libpq asks for).
         """
 
-        def run() -> dict[str, Any]:
-            connection = self._connect()
-            verifier = connection.pgconn.encrypt_password(
-                password.encode(), role_name_hint.encode(), b"scram-sha-256"
-            ).decode()
-            row = connection.execute(
-                "SELECT cams.set_staff_login(%s, %s)", (staff_id, verifier)
-            ).fetchone()
-            if row is None or not isinstance(row[0], dict):
-                raise SyncRefused("the server gave no answer to cams.set_staff_login")
-            return row[0]
-
-        return self._retrying(run)
+        verifier = self._retrying(
+            lambda: (
+                self._connect()
+                .pgconn.encrypt_password(
+                    password.encode(), role_name_hint.encode(), b"scram-sha-256"
+                )
+                .decode()
+            )
+        )
+        return self._call("SELECT cams.set_staff_login(%s, %s)", staff_id, verifier)
 
     def disable_staff_login(self, staff_id: uuid.UUID) -> dict[str, Any]:
         """Turn a staff member's login off; the server's JSON answer."""
@@ -257,7 +265,11 @@ class PgServer:
                 install,
             )
         message = answer.get("message") or answer.get("reason") or json.dumps(answer)
-        raise SyncRefused(f"the server refused: {message}")
+        raise SyncRefused(
+            QCoreApplication.translate("Sync", "the server refused: {0}").format(
+                message
+            )
+        )
 
 
 def _reason(error: psycopg.Error) -> str:
